@@ -1,0 +1,34 @@
+import type { Command } from "commander";
+import type { ExitCode } from "../core/errors.js";
+import type { ResolvedConfig } from "../config/load.js";
+import type { CommonFlags } from "./options.js";
+import type { Logger } from "./logger.js";
+
+/** What a command gets: the working folder, its flags, a logger and a way to load the study settings. */
+export interface CommandContext {
+  cwd: string;
+  flags: CommonFlags;
+  log: Logger;
+  /** The exact command line, for the manifest. */
+  argv: string[];
+  /** Study settings: defaults < config file < flags, validated. */
+  config(): ResolvedConfig;
+}
+
+export interface CommandResult {
+  exitCode?: ExitCode;
+  /** Printed as JSON on stdout with `--json`. */
+  summary?: unknown;
+}
+
+/** One command of the CLI: its help, its own options, and what it does. */
+export interface CommandSpec {
+  name: string;
+  args?: string;
+  summary: string;
+  /** Takes the shared study options (every command but `agreement`). */
+  studyOptions: boolean;
+  configure?(cmd: Command): void;
+  /** Absent while the command is not built yet. */
+  run?(ctx: CommandContext, args: string[], opts: Record<string, unknown>): Promise<CommandResult>;
+}

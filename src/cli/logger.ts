@@ -1,0 +1,66 @@
+import { Chalk } from "chalk";
+
+/** Messages on stderr; stdout is kept for results (`--json`). */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  /** A progress line, only on a terminal; `done` ends it. */
+  progress(message: string, done?: boolean): void;
+  readonly color: boolean;
+}
+
+export interface LoggerOptions {
+  quiet: boolean;
+  color: boolean;
+  stream?: NodeJS.WriteStream;
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  const stream = opts.stream ?? process.stderr;
+  const useColor = opts.color && !process.env.NO_COLOR && Boolean(stream.isTTY);
+  const c = new Chalk({ level: useColor ? 1 : 0 });
+  const tty = Boolean(stream.isTTY);
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) {
+      stream.write("\r\x1b[K");
+      progressShown = false;
+    }
+  };
+  return {
+    color: useColor,
+    info(message) {
+      if (opts.quiet) return;
+      clearProgress();
+      stream.write(`${message}\n`);
+    },
+    warn(message) {
+      clearProgress();
+      stream.write(`${c.yellow("warning")} ${message}\n`);
+    },
+    error(message) {
+      clearProgress();
+      stream.write(`${c.red("notes-analyse:")} ${message}\n`);
+    },
+    progress(message, done = false) {
+      if (opts.quiet || !tty) return;
+      stream.write(`\r\x1b[K${c.dim(message)}`);
+      progressShown = !done;
+      if (done) stream.write("\n");
+    },
+  };
+}
+
+/** A logger that records, for tests and for quiet runs inside `run`. */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    color: false,
+    info: (m) => void lines.push(m),
+    warn: (m) => void lines.push(`warning ${m}`),
+    error: (m) => void lines.push(`error ${m}`),
+    progress: () => undefined,
+  };
+}

@@ -1,0 +1,121 @@
+import { Option, type Command } from "commander";
+import { UserError } from "../core/errors.js";
+import { NOTE_COLUMNS, type ConfigInput } from "../config/schema.js";
+
+/**
+ * The one table of study options. Each row is a flag and the config key it sets, so the command line
+ * and the config file cannot drift apart (a test checks every key exists in the schema).
+ */
+export interface StudyOption {
+  flags: string;
+  description: string;
+  /** The config path the flag sets, e.g. ["sampling", "fraction"]. */
+  key: string[];
+  /** Turn the raw flag text into the config value. */
+  parse?: (raw: string, flag: string) => unknown;
+}
+
+function number(raw: string, flag: string): number {
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n)) throw new UserError(`command line › ${flag}: expected a number`);
+  return n;
+}
+
+/** `patient_id=BrcId,text=Attachment_Text` → { patient_id: "BrcId", text: "Attachment_Text" }. */
+export function parseColumns(raw: string, flag = "--columns"): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf("=");
+    if (eq <= 0 || eq === part.length - 1) {
+      throw new UserError(`command line › ${flag}: expected name=COLUMN pairs separated by commas, like patient_id=BrcId,text=Attachment_Text`);
+    }
+    const name = part.slice(0, eq).trim();
+    if (!(NOTE_COLUMNS as readonly string[]).includes(name)) {
+      throw new UserError(`command line › ${flag}: unknown column role "${name}" (expected one of ${NOTE_COLUMNS.join(", ")})`);
+    }
+    out[name] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export const STUDY_OPTIONS: StudyOption[] = [
+  { flags: "--notes <glob...>", description: "notes export files or glob patterns (CSV, TSV, JSON Lines, folders of .txt)", key: ["notes"] },
+  { flags: "--patients <file>", description: "patients CSV (patient_id, gender, age_at_first_contact, …)", key: ["patients"] },
+  { flags: "--columns <map>", description: "map column roles to your export's names: patient_id=BrcId,text=Attachment_Text", key: ["columns"], parse: parseColumns },
+  { flags: "--encoding <name>", description: "text encoding of the export: auto, utf-8 or windows-1252", key: ["encoding"] },
+  { flags: "--preset <name>", description: "bundled study preset (terms, rules, codebook), e.g. south-london-2015", key: ["preset"] },
+  { flags: "--terms <file>", description: "search term file (replaces the preset's terms)", key: ["terms"] },
+  { flags: "--context-rules <file>", description: "screening context rules JSON (replaces the preset's)", key: ["contextRules"] },
+  { flags: "--categories <file>", description: "identification categories JSON (replaces the preset's)", key: ["categories"] },
+  { flags: "--codebook <file>", description: "codebook JSON or REFI-QDA .qdc (replaces the preset's)", key: ["codebook"] },
+  { flags: "--out <dir>", description: "study output folder (default notes-analyse-out)", key: ["out"] },
+  { flags: "--seed <n>", description: "random seed for sampling (default 2015)", key: ["seed"], parse: number },
+  { flags: "--child-age-cutoff <years>", description: "age at first contact below which a patient is a child (default 18)", key: ["childAgeCutoff"], parse: number },
+  { flags: "--kwic-width <chars>", description: "characters of context each side of a hit (default 80)", key: ["kwicWidth"], parse: number },
+  { flags: "--show-text", description: "allow note text in log messages (off by default)", key: ["showText"] },
+];
+
+/** Options every command takes, whether or not it uses them. */
+export const COMMON_FLAGS = [
+  { flags: "--config <file>", description: "config file (default notes-analyse.config.json in this folder)" },
+  { flags: "--force", description: "allow overwriting a filled-in workbook (a timestamped backup is kept)" },
+  { flags: "--json", description: "print one JSON summary on stdout" },
+  { flags: "--quiet", description: "print nothing but errors on stderr" },
+  { flags: "--no-color", description: "no colour in messages (also when NO_COLOR is set)" },
+  { flags: "--debug", description: "show stack traces for unexpected errors" },
+] as const;
+
+/** Add the study options and the common flags to a command. */
+export function addStudyOptions(cmd: Command, skip: readonly string[] = []): Command {
+  for (const opt of STUDY_OPTIONS) {
+    if (skip.some((s) => opt.flags.startsWith(s))) continue;
+    cmd.addOption(new Option(opt.flags, opt.description));
+  }
+  return addCommonFlags(cmd);
+}
+
+export function addCommonFlags(cmd: Command): Command {
+  for (const f of COMMON_FLAGS) cmd.addOption(new Option(f.flags, f.description));
+  return cmd;
+}
+
+function camel(flags: string): string {
+  const long = flags.split(/[ ,]+/).find((f) => f.startsWith("--"))!.slice(2);
+  return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Commander's parsed options → the config shape (only the flags that were given). */
+export function flagsToConfig(opts: Record<string, unknown>): Partial<ConfigInput> {
+  const out: Record<string, unknown> = {};
+  for (const opt of STUDY_OPTIONS) {
+    const name = camel(opt.flags);
+    const raw = opts[name];
+    if (raw === undefined) continue;
+    const flag = opt.flags.split(" ")[0];
+    const value = opt.parse && typeof raw === "string" ? opt.parse(raw, flag) : raw;
+    let target = out;
+    for (const k of opt.key.slice(0, -1)) target = (target[k] ??= {}) as Record<string, unknown>;
+    target[opt.key[opt.key.length - 1]] = value;
+  }
+  return out as Partial<ConfigInput>;
+}
+
+export interface CommonFlags {
+  config?: string;
+  force: boolean;
+  json: boolean;
+  quiet: boolean;
+  color: boolean;
+  debug: boolean;
+}
+
+export function commonFlags(opts: Record<string, unknown>): CommonFlags {
+  return {
+    config: opts.config as string | undefined,
+    force: Boolean(opts.force),
+    json: Boolean(opts.json),
+    quiet: Boolean(opts.quiet),
+    color: opts.color !== false,
+    debug: Boolean(opts.debug),
+  };
+}
