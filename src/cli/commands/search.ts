@@ -1,7 +1,106 @@
-import type { CommandSpec } from "../command.js";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
+import { groupFor } from "../../core/patients.js";
+import { findInputs } from "../../io/find-inputs.js";
+import { readNotesFile } from "../../io/read-notes.js";
+import { writeCsv } from "../../io/write-csv.js";
+import { compareHits, HitCollector, hitRows, termCounts } from "../../stages/search/collect.js";
+import { compileMatcher } from "../../stages/search/match.js";
+import { CASE_GROUP } from "../../stages/search/terms.js";
+import { loadPatients, loadTerms, notesOptions, notesPatterns, stageDir } from "../study.js";
+import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
+
+export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
+export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
+
+async function run(ctx: CommandContext): Promise<CommandResult> {
+  const config = ctx.config();
+  const terms = loadTerms(config);
+  const patterns = notesPatterns(config);
+  const patients = await loadPatients(config, ctx.log);
+  const inputs = await findInputs(patterns, ctx.cwd);
+  const opts = notesOptions(config, ctx.log);
+  const totalBytes = inputs.reduce((s, f) => s + statSync(f.path).size, 0);
+
+  // Pass 1: case-finding terms over every note. Only they decide who is returned.
+  const caseMatcher = compileMatcher(terms.filter((t) => t.group === CASE_GROUP));
+  const found = new HitCollector();
+  const seenPatients = new Set<string>();
+  let bytesDone = 0;
+  for (const [i, input] of inputs.entries()) {
+    for await (const note of readNotesFile(input, opts)) {
+      seenPatients.add(note.patientId);
+      found.add(note, hitRows(note, caseMatcher, config.kwicWidth));
+      if (found.notes % 5000 === 0) ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${inputs.length}, ${pct(bytesDone, totalBytes)}`);
+    }
+    bytesDone += statSync(input.path).size;
+  }
+  ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
+
+  // Pass 2: theme retrieval groups, only over the notes of returned patients. Holding theme hits of
+  // every patient until we know who is returned would grow with the extract; a second read does not.
+  const themeTerms = terms.filter((t) => t.group !== CASE_GROUP);
+  if (themeTerms.length > 0 && found.patients.size > 0) {
+    const themeMatcher = compileMatcher(themeTerms);
+    for (const input of inputs) {
+      for await (const note of readNotesFile(input, opts)) {
+        const p = found.patients.get(note.patientId);
+        if (p) p.hits.push(...hitRows(note, themeMatcher, config.kwicWidth));
+      }
+    }
+  }
+
+  const returned = [...found.patients.values()].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
+  const dir = stageDir(config, "search");
+  const patientRows = returned.map((p) => {
+    const caseHits = p.hits.filter((h) => h.group === CASE_GROUP);
+    return { patient_id: p.patientId, group: groupFor(patients, p.patientId), n_notes_hit: p.notesHit.size, n_hits: caseHits.length, terms: termCounts(caseHits) };
+  });
+  const hits = returned.flatMap((p) => p.hits).sort(compareHits);
+  writeCsv(join(dir, "patients.csv"), PATIENT_COLUMNS, patientRows.map((r) => PATIENT_COLUMNS.map((c) => r[c as keyof typeof r])));
+  writeCsv(
+    join(dir, "hits.csv"),
+    HIT_COLUMNS,
+    hits.map((h) => [h.patientId, h.noteId, h.date, h.term, h.group, h.start, h.end, h.left, h.match, h.right, h.noteType]),
+  );
+  await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits);
+
+  const perTerm = new Map<string, number>();
+  for (const h of hits) if (h.group === CASE_GROUP) perTerm.set(h.term, (perTerm.get(h.term) ?? 0) + 1);
+  const summary = {
+    files: inputs.length,
+    notes: found.notes,
+    patients: seenPatients.size,
+    returned: returned.length,
+    hits: hits.filter((h) => h.group === CASE_GROUP).length,
+    theme_hits: hits.filter((h) => h.group !== CASE_GROUP).length,
+    hits_per_term: Object.fromEntries([...perTerm.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    groups: countGroups(patientRows.map((r) => r.group)),
+    out: dir,
+  };
+  ctx.log.info(
+    `search: read ${summary.files} file${summary.files === 1 ? "" : "s"}, ${summary.notes.toLocaleString("en-GB")} notes of ${summary.patients.toLocaleString("en-GB")} patients; ` +
+      `${summary.returned} patients returned (${summary.groups.adult} adult, ${summary.groups.child} child, ${summary.groups.unknown} unknown) with ${summary.hits} hits`,
+  );
+  for (const [term, n] of Object.entries(summary.hits_per_term)) ctx.log.info(`  ${String(n).padStart(6)}  ${term}`);
+  ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx`);
+  return { summary };
+}
+
+function pct(done: number, total: number): string {
+  return total > 0 ? `${Math.floor((100 * done) / total)}%` : "";
+}
+
+function countGroups(groups: string[]): Record<"adult" | "child" | "unknown", number> {
+  const out = { adult: 0, child: 0, unknown: 0 };
+  for (const g of groups) out[g as keyof typeof out]++;
+  return out;
+}
 
 export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
+  run,
 };

@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { basename, dirname, relative, sep } from "node:path";
+import iconv from "iconv-lite";
+import { UserError } from "../core/errors.js";
+import type { Note } from "../core/types.js";
+import type { Encoding, NoteColumn } from "../config/schema.js";
+import { normaliseDate } from "./dates.js";
+import { findInputs, type InputFile } from "./find-inputs.js";
+import { assertReadable, resolveEncoding } from "./open-text.js";
+import { readJsonLines } from "./read-jsonl.js";
+import { readTable, type TableRow } from "./read-table.js";
+
+export interface NotesOptions {
+  encoding: Encoding;
+  /** Column role → the export's column name. */
+  columns: Partial<Record<NoteColumn, string>>;
+  warn: (message: string) => void;
+}
+
+const REQUIRED: NoteColumn[] = ["patient_id", "note_id", "date", "text"];
+
+function columnName(role: NoteColumn, opts: NotesOptions): string {
+  return opts.columns[role] ?? role;
+}
+
+function checkColumns(file: string, found: string[], opts: NotesOptions): void {
+  const missing = REQUIRED.filter((r) => !found.includes(columnName(r, opts)));
+  if (missing.length === 0) return;
+  const names = missing.map((r) => (opts.columns[r] ? `${opts.columns[r]} (for ${r})` : r));
+  throw new UserError(
+    `${file}: missing column${missing.length > 1 ? "s" : ""} ${names.join(", ")}; found ${found.map((c) => JSON.stringify(c)).join(", ") || "none"} (map yours with --columns ${missing[0]}=YOUR_NAME)`,
+  );
+}
+
+function toNote(file: string, row: TableRow, opts: NotesOptions): Note {
+  const v = row.values;
+  const date = normaliseDate(v[columnName("date", opts)] ?? "");
+  if (date === null) {
+    throw new UserError(`${file}:${row.line}: column ${columnName("date", opts)}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
+  }
+  const patientId = (v[columnName("patient_id", opts)] ?? "").trim();
+  if (patientId === "") throw new UserError(`${file}:${row.line}: column ${columnName("patient_id", opts)} is empty (every note needs a patient id)`);
+  const noteType = v[columnName("note_type", opts)];
+  return {
+    patientId,
+    noteId: (v[columnName("note_id", opts)] ?? "").trim() || `${basename(file)}:${row.line}`,
+    date,
+    text: v[columnName("text", opts)] ?? "",
+    ...(noteType !== undefined ? { noteType } : {}),
+    source: { file, line: row.line },
+  };
+}
+
+/**
+ * A `.txt` note: patient id from the sub-folder (`DIR/<patient_id>/<note>.txt`) or, for files directly
+ * in the folder, from the part of the name before the first `_` (`<patient_id>_<note_id>.txt`); a
+ * leading ISO date in the file name (`2009-03-02_…`) becomes the note's date.
+ */
+async function readTxtNote(input: InputFile, opts: NotesOptions): Promise<Note> {
+  await assertReadable(input.path);
+  const encoding = await resolveEncoding(input.path, opts.encoding, opts.warn);
+  const text = iconv.decode(await readFile(input.path), encoding === "utf-8" ? "utf8" : "win1252", { stripBOM: true });
+  const rel = relative(input.root ?? dirname(input.path), input.path).split(sep);
+  const stem = basename(input.path).replace(/\.txt$/i, "");
+  const date = /^(\d{4}-\d{2}-\d{2})/.exec(stem)?.[1] ?? "";
+  let patientId: string;
+  if (rel.length > 1) patientId = rel[rel.length - 2];
+  else {
+    const parts = stem.replace(/^\d{4}-\d{2}-\d{2}_?/, "").split("_");
+    if (parts.length < 2 || !parts[0]) {
+      throw new UserError(`${input.path}: cannot tell the patient (put notes in a folder per patient, DIR/<patient_id>/<note>.txt, or name them <patient_id>_<note_id>.txt)`);
+    }
+    patientId = parts[0];
+  }
+  return { patientId, noteId: stem, date: normaliseDate(date) ?? "", text, source: { file: input.path, line: 1 } };
+}
+
+/** Stream the notes of one input file. */
+export async function* readNotesFile(input: InputFile, opts: NotesOptions): AsyncGenerator<Note> {
+  if (input.kind === "txt") {
+    yield await readTxtNote(input, opts);
+    return;
+  }
+  if (input.kind === "jsonl") {
+    let checked = false;
+    for await (const row of readJsonLines(input.path, opts.encoding, opts.warn)) {
+      if (!checked) {
+        checkColumns(`${input.path}:${row.line}`, Object.keys(row.values), opts);
+        checked = true;
+      }
+      yield toNote(input.path, row, opts);
+    }
+    return;
+  }
+  const rows = readTable(input.path, {
+    delimiter: input.kind === "tsv" ? "\t" : ",",
+    encoding: opts.encoding,
+    warn: opts.warn,
+    onHeader: (cols) => checkColumns(input.path, cols, opts),
+  });
+  for await (const row of rows) yield toNote(input.path, row, opts);
+}
+
+/** Stream every note selected by the patterns, file by file in a stable order. */
+export async function* readNotes(patterns: readonly string[], cwd: string, opts: NotesOptions): AsyncGenerator<Note> {
+  for (const input of await findInputs(patterns, cwd)) yield* readNotesFile(input, opts);
+}

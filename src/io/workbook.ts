@@ -1,0 +1,84 @@
+import ExcelJS from "exceljs";
+import { withAtomicFile } from "./atomic-write.js";
+import { neutralise, type Cell } from "./neutralise.js";
+
+/** Workbook document dates are fixed, so the same inputs give the same workbook. */
+export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+export function createWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "notes-analyse";
+  wb.lastModifiedBy = "notes-analyse";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  return wb;
+}
+
+export interface SheetColumn {
+  header: string;
+  key: string;
+  width?: number;
+  /** Wrap long text in this column. */
+  wrap?: boolean;
+}
+
+/** Rich text: plain runs and bold runs, e.g. a hit inside its context. */
+export type RichRun = { text: string; bold?: boolean };
+export type SheetValue = Cell | RichRun[];
+
+function cellValue(v: SheetValue): ExcelJS.CellValue {
+  if (Array.isArray(v)) return { richText: v.map((r) => ({ text: neutralise(r.text), ...(r.bold ? { font: { bold: true } } : {}) })) };
+  if (typeof v === "string") return neutralise(v);
+  if (v === undefined) return null;
+  return v;
+}
+
+/**
+ * A sheet people can read: bold frozen header, autofilter, sized columns, wrapped long text, every
+ * text cell neutralised so nothing in a note can run as a formula.
+ */
+export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: SheetColumn[], rows: Iterable<Record<string, SheetValue>>): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? Math.max(10, c.header.length + 2) }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).alignment = { vertical: "middle" };
+  let n = 0;
+  for (const row of rows) {
+    const values: Record<string, ExcelJS.CellValue> = {};
+    for (const c of columns) values[c.key] = cellValue(row[c.key]);
+    ws.addRow(values);
+    n++;
+  }
+  columns.forEach((c, i) => {
+    if (c.wrap) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+  });
+  if (columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
+  return ws;
+}
+
+/** Write a workbook atomically (temp file + rename). */
+export async function writeWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  await withAtomicFile(path, (tmp) => wb.xlsx.writeFile(tmp));
+}
+
+/** Read a workbook (for importing filled-in decisions and in tests). */
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** The text of a cell whatever its type (rich text, formula result, hyperlink, number). */
+export function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("result" in v) return v.result === undefined || v.result === null ? "" : String(v.result);
+  }
+  return String(v);
+}

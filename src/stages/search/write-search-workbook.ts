@@ -1,0 +1,52 @@
+import { addTableSheet, createWorkbook, writeWorkbook } from "../../io/workbook.js";
+import type { HitRow } from "./collect.js";
+
+interface PatientRow {
+  patient_id: string;
+  group: string;
+  n_notes_hit: number;
+  n_hits: number;
+  terms: string;
+}
+
+/** search.xlsx: a Patients sheet and a Hits sheet with each match in bold inside its context. */
+export async function writeSearchWorkbook(path: string, patients: PatientRow[], hits: HitRow[]): Promise<void> {
+  const wb = createWorkbook();
+  addTableSheet(
+    wb,
+    "Patients",
+    [
+      { header: "patient_id", key: "patient_id", width: 14 },
+      { header: "group", key: "group", width: 9 },
+      { header: "n_notes_hit", key: "n_notes_hit", width: 12 },
+      { header: "n_hits", key: "n_hits", width: 8 },
+      { header: "terms", key: "terms", width: 60, wrap: true },
+    ],
+    patients.map((p) => ({ ...p })),
+  );
+  addTableSheet(
+    wb,
+    "Hits",
+    [
+      { header: "patient_id", key: "patient_id", width: 14 },
+      { header: "note_id", key: "note_id", width: 14 },
+      { header: "date", key: "date", width: 11 },
+      { header: "group", key: "group", width: 14 },
+      { header: "term", key: "term", width: 20 },
+      { header: "context", key: "context", width: 100, wrap: true },
+      { header: "start", key: "start", width: 8 },
+      { header: "end", key: "end", width: 8 },
+    ],
+    hits.map((h) => ({
+      patient_id: h.patientId,
+      note_id: h.noteId,
+      date: h.date,
+      group: h.group,
+      term: h.term,
+      context: [{ text: h.left }, { text: h.match.replace(/\s+/g, " "), bold: true }, { text: h.right }],
+      start: h.start,
+      end: h.end,
+    })),
+  );
+  await writeWorkbook(wb, path);
+}
