@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { basename, dirname, relative, sep } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import iconv from "iconv-lite";
 import { UserError } from "../core/errors.js";
 import type { Note } from "../core/types.js";
@@ -26,7 +26,7 @@ function columnName(role: NoteColumn, opts: NotesOptions): string {
 function checkColumns(file: string, found: string[], opts: NotesOptions): void {
   const missing = REQUIRED.filter((r) => !found.includes(columnName(r, opts)));
   if (missing.length === 0) return;
-  const names = missing.map((r) => (opts.columns[r] ? `${opts.columns[r]} (for ${r})` : r));
+  const names = missing.map((r) => (opts.columns[r] && opts.columns[r] !== r ? `${opts.columns[r]} (for ${r})` : r));
   throw new UserError(
     `${file}: missing column${missing.length > 1 ? "s" : ""} ${names.join(", ")}; found ${found.map((c) => JSON.stringify(c)).join(", ") || "none"} (map yours with --columns ${missing[0]}=YOUR_NAME)`,
   );
@@ -101,7 +101,17 @@ export async function* readNotesFile(input: InputFile, opts: NotesOptions): Asyn
   for await (const row of rows) yield toNote(input.path, row, opts);
 }
 
+/**
+ * The note files the patterns select, in a stable order. The patients file is left out even when a
+ * pattern such as `export/*.csv` also matches it.
+ */
+export async function findNoteFiles(patterns: readonly string[], cwd: string, patientsFile?: string): Promise<InputFile[]> {
+  const inputs = (await findInputs(patterns, cwd)).filter((f) => !patientsFile || resolve(cwd, patientsFile) !== f.path);
+  if (inputs.length === 0) throw new UserError(`${patterns.join(" ")}: the patterns select only the patients file (point --notes at the notes export)`);
+  return inputs;
+}
+
 /** Stream every note selected by the patterns, file by file in a stable order. */
-export async function* readNotes(patterns: readonly string[], cwd: string, opts: NotesOptions): AsyncGenerator<Note> {
-  for (const input of await findInputs(patterns, cwd)) yield* readNotesFile(input, opts);
+export async function* readNotes(patterns: readonly string[], cwd: string, opts: NotesOptions, patientsFile?: string): AsyncGenerator<Note> {
+  for (const input of await findNoteFiles(patterns, cwd, patientsFile)) yield* readNotesFile(input, opts);
 }

@@ -80,7 +80,8 @@ export async function* readTable(file: string, opts: TableOptions): AsyncGenerat
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       const start = line;
-      line += 1 + (raw.match(/\n/g)?.length ?? 0);
+      // `raw` may or may not end with the record delimiter, depending on the line ends detected.
+      line += 1 + (raw.replace(/\r?\n$|\r$/, "").match(/\n/g)?.length ?? 0);
       if (!header) {
         header = record.map((h) => h.trim());
         opts.onHeader?.(header);

@@ -2,8 +2,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { groupFor } from "../../core/patients.js";
-import { findInputs } from "../../io/find-inputs.js";
-import { readNotesFile } from "../../io/read-notes.js";
+import { findNoteFiles, readNotesFile } from "../../io/read-notes.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { compareHits, HitCollector, hitRows, termCounts } from "../../stages/search/collect.js";
 import { compileMatcher } from "../../stages/search/match.js";
@@ -19,7 +18,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const terms = loadTerms(config);
   const patterns = notesPatterns(config);
   const patients = await loadPatients(config, ctx.log);
-  const inputs = await findInputs(patterns, ctx.cwd);
+  const inputs = await findNoteFiles(patterns, ctx.cwd, config.patients);
   const opts = notesOptions(config, ctx.log);
   const totalBytes = inputs.reduce((s, f) => s + statSync(f.path).size, 0);
 

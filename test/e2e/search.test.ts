@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cellText, readWorkbook } from "../../src/io/workbook.js";
+import { cli, ensureBuilt, SCENARIOS, tempDir } from "../helpers/cli.js";
+import { readCsv, readHeader } from "../helpers/csv.js";
+
+beforeAll(() => ensureBuilt());
+
+const BASIC = join(SCENARIOS, "notes-basic");
+
+describe("notes-analyse search (end to end)", () => {
+  it("returns exactly the patients with a case-finding term, with offsets that point at the match", async () => {
+    const out = tempDir();
+    const r = cli(["search", "--notes", join(BASIC, "notes.csv"), "--patients", join(BASIC, "patients.csv"), "--preset", "south-london-2015", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("3 patients returned (2 adult, 1 child, 0 unknown)");
+    const dir = join(out, "01-search");
+    expect(readHeader(join(dir, "patients.csv")).slice(0, 5)).toEqual(["patient_id", "group", "n_notes_hit", "n_hits", "terms"]);
+    expect(readHeader(join(dir, "hits.csv")).slice(0, 10)).toEqual(["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right"]);
+    const patients = readCsv(join(dir, "patients.csv"));
+    expect(patients.map((p) => [p.patient_id, p.group, p.n_hits])).toEqual([
+      ["A1", "adult", "2"],
+      ["A3", "child", "2"],
+      ["A4", "adult", "1"],
+    ]);
+    expect(patients[0].terms).toBe("trafficked (1); forced into prostitution (1)");
+    const text = new Map(readCsv(join(BASIC, "notes.csv")).map((n) => [n.note_id, n.text]));
+    const hits = readCsv(join(dir, "hits.csv"));
+    for (const h of hits) expect(text.get(h.note_id)!.slice(Number(h.start), Number(h.end))).toBe(h.match);
+    // theme groups are searched for returned patients only: A2's notes are never theme-searched
+    expect(hits.some((h) => h.group_name === "engagement" && h.patient_id === "A1" && h.match === "DNA")).toBe(true);
+    expect(hits.some((h) => h.patient_id === "A2")).toBe(false);
+    // a phrase split across a line break is one hit
+    expect(hits.find((h) => h.patient_id === "A3" && h.group_name === "case" && h.term === "sex slavery")?.match).toBe("sex\nslavery");
+  });
+
+  it("writes a workbook people can read: frozen header, filter, the match in bold in its context", async () => {
+    const out = tempDir();
+    expect(cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", out]).code).toBe(0);
+    const wb = await readWorkbook(join(out, "01-search", "search.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Patients", "Hits"]);
+    const hits = wb.getWorksheet("Hits")!;
+    expect(hits.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(hits.autoFilter).toBeTruthy();
+    const header = (hits.getRow(1).values as unknown[]).slice(1);
+    const ctxCol = header.indexOf("context") + 1;
+    const cell = hits.getRow(2).getCell(ctxCol);
+    const rich = (cell.value as { richText: { text: string; font?: { bold?: boolean } }[] }).richText;
+    const bold = rich.filter((r) => r.font?.bold).map((r) => r.text);
+    expect(bold).toHaveLength(1);
+    expect(cellText(cell)).toContain(bold[0]);
+    expect(wb.getWorksheet("Patients")!.rowCount).toBe(4);
+  });
+
+  it("neutralises formula-like text in CSV and workbook", async () => {
+    const dir = tempDir();
+    const notes = join(dir, "inj.csv");
+    writeFileSync(notes, 'patient_id,note_id,date,text\n"=HYPERLINK(""x"")",1,2010-01-01,"=cmd|x trafficked"\n');
+    expect(cli(["search", "--notes", notes, "--preset", "south-london-2015", "--out", join(dir, "o")]).code).toBe(0);
+    const raw = readFileSync(join(dir, "o", "01-search", "patients.csv"), "utf8");
+    expect(raw).toContain(`"'=HYPERLINK(""x"")"`);
+    const wb = await readWorkbook(join(dir, "o", "01-search", "search.xlsx"));
+    expect(cellText(wb.getWorksheet("Patients")!.getCell("A2"))).toBe(`'=HYPERLINK("x")`);
+  });
+
+  it("gives the same bytes twice", () => {
+    const a = tempDir();
+    const b = tempDir();
+    for (const out of [a, b]) cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", out]);
+    for (const f of ["patients.csv", "hits.csv"]) expect(readFileSync(join(a, "01-search", f))).toEqual(readFileSync(join(b, "01-search", f)));
+  });
+
+  it("prints a JSON summary on stdout with --json", () => {
+    const r = cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", tempDir(), "--json", "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 1, notes: 6, patients: 5, returned: 3 });
+  });
+
+  it.each([
+    ["notes-unclosed-quote", ["--notes", "notes.csv"], "notes.csv:3: a quoted field opens here and is never closed"],
+    ["notes-missing-column", ["--notes", "notes.csv"], "missing column text; found"],
+    ["notes-bad-date", ["--notes", "notes.csv"], "notes.csv:3: column date"],
+    ["notes-basic", ["--notes", "nothing-*.csv"], "nothing-*.csv: no file matches"],
+    ["terms-malformed", ["--notes", "../notes-basic/notes.csv", "--terms", "terms.txt"], "terms.txt:3: a /regex/ term must end with /"],
+    ["config-unknown-key", [], "notes-analyse.config.json › sampels: unknown key"],
+    ["config-bad-fraction", [], "sampling.fraction: expected 0–1 (use 0.1 for 10%)"],
+    ["notes-basic", ["--notes", "notes.csv", "--encoding", "latin1"], "command line › encoding: expected one of auto, utf-8, windows-1252"],
+    ["notes-basic", ["--notes", "notes.csv"], "no terms given: use --terms FILE or --preset south-london-2015"],
+    ["notes-basic", ["--notes", "notes.csv", "--preset", "london"], 'unknown preset "london"'],
+  ])("%s %j: exit 2 and one line, no stack trace", (scenario, args, message) => {
+    const cwd = join(SCENARIOS, scenario);
+    const extra = args.includes("--terms") || args.includes("--preset") || scenario.startsWith("config-") || message.startsWith("no terms") ? [] : ["--preset", "south-london-2015"];
+    const r = cli(["search", ...args, ...extra, "--out", tempDir()], cwd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads the other export shapes: CRIS columns in Windows-1252, TSV with BOM, JSON Lines, a .txt folder", () => {
+    const cases: [string[], string[]][] = [
+      [["--notes", join(SCENARIOS, "notes-cris-cp1252/notes.csv"), "--columns", "patient_id=BrcId,note_id=CN_Doc_ID,date=ViewDate,text=Attachment_Text"], ["101"]],
+      [["--notes", join(SCENARIOS, "notes-bom-tsv/notes.tsv")], ["X1"]],
+      [["--notes", join(SCENARIOS, "notes-jsonl/notes.jsonl")], ["J1"]],
+      [["--notes", join(SCENARIOS, "notes-txt-folder")], ["P1", "P2"]],
+    ];
+    for (const [args, want] of cases) {
+      const out = tempDir();
+      const r = cli(["search", ...args, "--preset", "south-london-2015", "--out", out]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readCsv(join(out, "01-search", "patients.csv")).map((p) => p.patient_id)).toEqual(want);
+    }
+  });
+});
+
+describe("notes-analyse init", () => {
+  it("scaffolds a study folder that search then runs in", () => {
+    const dir = tempDir();
+    const r = cli(["init", "study", "--preset", "south-london-2015"], dir);
+    expect(r.code).toBe(0);
+    const study = join(dir, "study");
+    for (const f of ["notes-analyse.config.json", "terms.txt", "README.md"]) expect(existsSync(join(study, f))).toBe(true);
+    writeFileSync(join(study, "export", "notes.csv"), readFileSync(join(BASIC, "notes.csv")));
+    writeFileSync(join(study, "export", "patients.csv"), readFileSync(join(BASIC, "patients.csv")));
+    const s = cli(["search", "--json", "--quiet"], study);
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout).returned).toBe(3);
+    // never over an existing study without --force
+    expect(cli(["init", "study"], dir).code).toBe(2);
+  });
+});
+
+describe("the command line", () => {
+  it("lists every command in --help and says which are not built yet", () => {
+    const r = cli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["init", "search", "screen", "sample", "agreement", "consensus", "identify", "code", "report", "run", "verify", "merge"]) expect(r.stdout).toContain(c);
+  });
+
+  it("exits 2 on an unknown command or option, without a stack trace", () => {
+    for (const args of [["nope"], ["search", "--nope"]]) {
+      const r = cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("prints the version", () => {
+    const r = cli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
