@@ -35,3 +35,11 @@ export function checkThresholds(report: AgreementReport, thresholds: Thresholds)
   add("min_alpha", "krippendorff_alpha");
   return out;
 }
+
+/** What `--format json` prints: the figures, the thresholds asked for, and whether all were met. */
+export type AgreementOutput = AgreementReport & { thresholds: Thresholds; passed: boolean };
+
+/** The report with its thresholds and verdict (`passed` is true when no threshold was given). */
+export function withVerdict(report: AgreementReport, thresholds: Thresholds, checks: readonly ThresholdCheck[]): AgreementOutput {
+  return { ...report, thresholds: { ...thresholds }, passed: checks.every((c) => c.passed) };
+}

@@ -181,6 +181,7 @@ def main():
         dataset("complete-disagreement-2x2", "raters never agree: kappa -1", pairs([("yes", "no", 5), ("no", "yes", 5)])),
         dataset("perfect-agreement-2x2", "perfect agreement on two categories", pairs([("yes", "yes", 6), ("no", "no", 4)])),
         dataset("one-category-only", "both raters say yes to everything: references give NaN", pairs([("yes", "yes", 8)])),
+        dataset("one-rater-one-category", "rater 2 always says include: kappa 0 and SE 0", pairs([("include", "include", 3), ("exclude", "include", 1)])),
         dataset("one-item-disagree", "a single item, rated differently", pairs([("a", "b", 1)])),
         dataset("one-item-agree", "a single item, rated the same", pairs([("a", "a", 1)])),
         dataset("three-raters-one-category-missing", "3 raters, every rating the same, one missing", S([["x", "x", "x"], ["x", None, "x"], ["x", "x", "x"]])),
