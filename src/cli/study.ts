@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve as resolvePath } from "node:path";
 import { UserError } from "../core/errors.js";
-import type { Patient } from "../core/types.js";
+import type { Note, Patient } from "../core/types.js";
 import type { ResolvedConfig } from "../config/load.js";
 import { ruleFile } from "../config/load.js";
 import { readPatients } from "../io/read-patients.js";
-import type { NotesOptions } from "../io/read-notes.js";
+import { readNotes, type NotesOptions } from "../io/read-notes.js";
+import { readCsvRows } from "../io/read-csv-rows.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
 import type { Logger } from "./logger.js";
@@ -53,4 +54,35 @@ export function loadTerms(config: ResolvedConfig): Term[] {
 export async function loadPatients(config: ResolvedConfig, log: Logger): Promise<Map<string, Patient>> {
   if (!config.patients) return new Map();
   return readPatients(config.patients, { encoding: config.encoding, childAgeCutoff: config.childAgeCutoff, warn: (m) => log.warn(m) });
+}
+
+/**
+ * The eligible patients: `--eligible FILE` (any CSV with a patient_id column) when given, else
+ * `02-screening/eligible.csv` written by `consensus`. Order and duplicates are normalised.
+ */
+export async function loadEligible(config: ResolvedConfig, eligibleFlag: string | undefined, cwd: string, log: Logger): Promise<{ ids: string[]; file: string }> {
+  const file = eligibleFlag ? resolvePath(cwd, eligibleFlag) : join(stageDir(config, "screening"), "eligible.csv");
+  if (!existsSync(file)) {
+    throw new UserError(
+      eligibleFlag
+        ? `${file}: file not found (check --eligible)`
+        : `${file}: no eligible list yet (run notes-analyse consensus after screening, or give --eligible FILE with a patient_id column)`,
+    );
+  }
+  const rows = await readCsvRows(file, ["patient_id"], (m) => log.warn(m));
+  const ids = [...new Set(rows.map((r) => r.values.patient_id.trim()).filter(Boolean))].sort();
+  return { ids, file };
+}
+
+/** Every note of the given patients, grouped by patient and sorted by date then note id. */
+export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
+  const out = new Map<string, Note[]>();
+  for await (const note of readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients)) {
+    if (!ids.has(note.patientId)) continue;
+    const list = out.get(note.patientId);
+    if (list) list.push(note);
+    else out.set(note.patientId, [note]);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0));
+  return out;
 }
