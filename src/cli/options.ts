@@ -49,6 +49,8 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--categories <file>", description: "identification categories JSON (replaces the preset's)", key: ["categories"] },
   { flags: "--codebook <file>", description: "codebook JSON or REFI-QDA .qdc (replaces the preset's)", key: ["codebook"] },
   { flags: "--out <dir>", description: "study output folder (default notes-analyse-out)", key: ["out"] },
+  { flags: "--first <n>", description: "second-rater sample: the first N returned patients (default 10)", key: ["sampling", "first"], parse: number },
+  { flags: "--fraction <x>", description: "second-rater sample: fraction of the rest drawn at random, 0–1 (default 0.1)", key: ["sampling", "fraction"], parse: number },
   { flags: "--seed <n>", description: "random seed for sampling (default 2015)", key: ["seed"], parse: number },
   { flags: "--child-age-cutoff <years>", description: "age at first contact below which a patient is a child (default 18)", key: ["childAgeCutoff"], parse: number },
   { flags: "--kwic-width <chars>", description: "characters of context each side of a hit (default 80)", key: ["kwicWidth"], parse: number },

@@ -97,6 +97,11 @@ export interface ReadDecisions {
   decisions: Map<string, Record<string, string>>;
   /** Every id in the sheet, in sheet order. */
   ids: string[];
+  /** The sheet row of each id, and the column letter of each decision, to name cells in messages. */
+  rowOf: Map<string, number>;
+  columnOf: Record<string, string>;
+  /** The evidence cells of each row as text (checked by the integrity hash). */
+  evidence: Map<string, Record<string, string>>;
   /** Problems, each naming the cell: an altered row, a value not allowed. */
   problems: string[];
 }
@@ -116,14 +121,17 @@ export async function readDecisionWorkbook(path: string, spec: DecisionSheet): P
   for (const c of [spec.idColumn, ...spec.decisions.map((d) => d.header), INTEGRITY]) {
     if (!header.has(c)) throw new UserError(`${path}: sheet "${spec.sheet}" has no column "${c}" (columns must not be renamed or deleted)`);
   }
-  const out: ReadDecisions = { decisions: new Map(), ids: [], problems: [] };
+  const columnOf = Object.fromEntries(spec.decisions.map((d) => [d.key, ws.getColumn(header.get(d.header)!).letter]));
+  const out: ReadDecisions = { decisions: new Map(), ids: [], problems: [], rowOf: new Map(), columnOf, evidence: new Map() };
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const id = cellText(row.getCell(header.get(spec.idColumn)!)).trim();
     if (id === "") continue;
     out.ids.push(id);
-    const evidence: Record<string, SheetValue> = {};
+    out.rowOf.set(id, r);
+    const evidence: Record<string, string> = {};
     for (const c of spec.evidence) evidence[c.key] = header.has(c.header) ? cellText(row.getCell(header.get(c.header)!)) : "";
+    out.evidence.set(id, evidence);
     const stored = cellText(row.getCell(header.get(INTEGRITY)!)).trim();
     if (stored !== rowIntegrity(id, evidence, spec.evidence)) {
       out.problems.push(`${path} › ${spec.sheet}!row ${r} (${spec.idColumn} ${id}): evidence or id cells were changed or moved since the workbook was written; only the ${spec.decisions.map((d) => d.header).join("/")} cells may be edited`);

@@ -27,7 +27,8 @@ export type RichRun = { text: string; bold?: boolean };
 export type SheetValue = Cell | RichRun[];
 
 function cellValue(v: SheetValue): ExcelJS.CellValue {
-  if (Array.isArray(v)) return { richText: v.map((r) => ({ text: neutralise(r.text), ...(r.bold ? { font: { bold: true } } : {}) })) };
+  // A rich-text cell is never read as a formula; only its start is neutralised, like a plain cell's.
+  if (Array.isArray(v)) return { richText: v.map((r, i) => ({ text: i === 0 ? neutralise(r.text) : r.text, ...(r.bold ? { font: { bold: true } } : {}) })) };
   if (typeof v === "string") return neutralise(v);
   if (v === undefined) return null;
   return v;

@@ -1,0 +1,72 @@
+import type { DecisionSheet } from "../../io/decision-workbook.js";
+import { EXCLUSION_REASONS } from "./suggest.js";
+
+export const DECISIONS = ["include", "exclude", "unsure"] as const;
+
+const decisionColumns = [
+  { header: "decision", key: "decision", width: 12, allowed: DECISIONS },
+  { header: "exclusion_reason", key: "exclusion_reason", width: 20, allowed: EXCLUSION_REASONS },
+  { header: "comment", key: "comment", width: 40 },
+];
+
+/** Rater 1's screening workbook: evidence, the suggestion with its reason and rule, decision cells. */
+export const SCREENING_SHEET: DecisionSheet = {
+  sheet: "Screening",
+  idColumn: "patient_id",
+  evidence: [
+    { header: "group", key: "group", width: 8 },
+    { header: "status", key: "status", width: 12 },
+    { header: "n_mentions", key: "n_mentions", width: 11 },
+    { header: "evidence", key: "evidence", width: 90, wrap: true },
+    { header: "suggestion", key: "suggestion", width: 11 },
+    { header: "reason", key: "reason", width: 17 },
+    { header: "rule", key: "rule", width: 22 },
+  ],
+  decisions: decisionColumns,
+  about: [
+    "Screening workbook for rater 1 (notes-analyse screen)",
+    "One row per patient returned by the case-finding terms. Read the evidence (each mention in bold, with its date and note id).",
+    "Fill in `decision` (include / exclude / unsure) and, for exclude, `exclusion_reason`; add a comment where it helps.",
+    "`suggestion`, `reason` and `rule` are the tool's suggestion and the rule that fired: help, never a decision.",
+    "Only the yellow cells can be edited. Do not sort, move or delete rows outside the filter: a hidden check column catches it on import.",
+    "Re-running `notes-analyse screen` keeps every decision made here.",
+  ],
+};
+
+/** Rater 2's blinded workbook: the same evidence in date order, no suggestions, no rater-1 decisions. */
+export const SECOND_RATER_SHEET: DecisionSheet = {
+  sheet: "Screening",
+  idColumn: "patient_id",
+  evidence: [
+    { header: "group", key: "group", width: 8 },
+    { header: "why_sampled", key: "why_sampled", width: 12 },
+    { header: "n_mentions", key: "n_mentions", width: 11 },
+    { header: "evidence", key: "evidence", width: 90, wrap: true },
+  ],
+  decisions: decisionColumns,
+};
+
+/** Disagreements (and rater-1 `unsure` decisions) for the raters to resolve together. */
+export const DISCREPANCY_SHEET: DecisionSheet = {
+  sheet: "Discrepancies",
+  idColumn: "patient_id",
+  evidence: [
+    { header: "group", key: "group", width: 8 },
+    { header: "why", key: "why", width: 20 },
+    { header: "rater1_decision", key: "rater1_decision", width: 15 },
+    { header: "rater1_reason", key: "rater1_reason", width: 17 },
+    { header: "rater2_decision", key: "rater2_decision", width: 15 },
+    { header: "rater2_reason", key: "rater2_reason", width: 17 },
+    { header: "evidence", key: "evidence", width: 90, wrap: true },
+  ],
+  decisions: [
+    { header: "consensus", key: "consensus", width: 12, allowed: ["include", "exclude"] },
+    { header: "consensus_reason", key: "consensus_reason", width: 20, allowed: EXCLUSION_REASONS },
+    { header: "comment", key: "comment", width: 40 },
+  ],
+  about: [
+    "Discrepancies between rater 1 and rater 2 on the second-rater sample, and every patient rater 1 marked unsure.",
+    "Agree a `consensus` decision (include / exclude) for each row, with `consensus_reason` for exclude.",
+    "Then run `notes-analyse consensus` again: the final eligible list is rater 1's decisions with these consensus decisions applied.",
+  ],
+};
