@@ -1,0 +1,82 @@
+import { covers, findAll, pruneContained, type TriggerMatch } from "./scope.js";
+import { sentenceAround, type Span } from "./sentences.js";
+import { SENSES, type Category, type CompiledRules, type FiredRule, type MentionAnalysis, type Sense } from "./types.js";
+import { wordsBetween, wordsIn, wordStarts } from "./words.js";
+
+const FLAG: Record<Category, "negated" | "hypothetical" | "otherPerson" | "historical" | "uncertain"> = {
+  NEGATED: "negated",
+  HYPOTHETICAL: "hypothetical",
+  OTHER_PERSON: "otherPerson",
+  HISTORICAL: "historical",
+  UNCERTAIN: "uncertain",
+};
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Words between two spans (0 when they touch or overlap). */
+function distance(words: readonly number[], a: Span, b: Span): number {
+  if (overlaps(a, b)) return 0;
+  return a.end <= b.start ? wordsBetween(words, a.end, b.start) : wordsBetween(words, b.end, a.start);
+}
+
+/**
+ * Read the context of one mention: `text` is the whole note, `[start, end)` the matched term. Finds the
+ * sentence around it, the triggers whose scope reaches it (negated, hypothetical, other person, historical,
+ * uncertain) and the exclusion senses near it (same sentence, within the rule's window, not across a
+ * terminator, not themselves negated). Pure; never puts note text in a result or an error.
+ */
+export function analyseMention(text: string, start: number, end: number, rules: CompiledRules): MentionAnalysis {
+  const sentence = sentenceAround(text, start, end);
+  const s = text.slice(sentence.start, sentence.end);
+  const target: Span = { start: start - sentence.start, end: end - sentence.start };
+  const words = wordStarts(s);
+  // A pseudo phrase that overlaps the mention is about the mention itself ("no CHANGE IN VISION"): it does not shield.
+  const found = (findAll(s, rules.triggers) as TriggerMatch[]).filter((m) => m.rule.direction !== "pseudo" || !overlaps(m, target));
+  const matches = pruneContained(found);
+  const fired: FiredRule[] = [];
+  const result: MentionAnalysis = {
+    negated: false,
+    hypothetical: false,
+    otherPerson: false,
+    historical: false,
+    uncertain: false,
+    senses: [],
+    rules: [],
+    fired,
+    sentence,
+  };
+  const fire = (id: string, kind: FiredRule["kind"], m: Span): void => {
+    const between = overlaps(m, target) ? [] : m.end <= target.start ? wordsIn(s, m.end, target.start) : wordsIn(s, target.end, m.start);
+    const direct = between.every((w) => rules.linkWords.has(w));
+    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct });
+  };
+
+  for (const m of matches) {
+    const { rule } = m;
+    if (rule.direction === "pseudo") {
+      if (m.blocked && distance(words, m, target) <= rule.scope) fire(rule.id, "PSEUDO", m);
+    } else if (rule.direction !== "terminate" && rule.category !== "ANY" && covers(m, target, matches, words)) {
+      result[FLAG[rule.category]] = true;
+      fire(rule.id, rule.category, m);
+    }
+  }
+
+  const negators = matches.filter((m) => m.rule.category === "NEGATED" && m.rule.direction !== "pseudo" && m.rule.direction !== "terminate");
+  const terminators = matches.filter((m) => m.rule.direction === "terminate" && m.rule.category === "ANY");
+  const senses = new Set<Sense>();
+  for (const m of findAll(s, rules.senses)) {
+    const { window, side } = m.rule;
+    if ((side === "before" && m.start >= target.start) || (side === "after" && m.end <= target.end)) continue;
+    if (window !== "sentence" && distance(words, m, target) > window) continue;
+    const lo = Math.min(m.end, target.end);
+    const hi = Math.max(m.start, target.start);
+    if (terminators.some((t) => t.start >= lo && t.end <= hi)) continue;
+    if (negators.some((n) => covers(n, m, matches, words))) continue;
+    senses.add(m.rule.sense);
+    fire(m.rule.id, m.rule.sense, m);
+  }
+  result.senses = SENSES.filter((x) => senses.has(x));
+  fired.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  result.rules = [...new Set(fired.map((f) => f.id))];
+  return result;
+}

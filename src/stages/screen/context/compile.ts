@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import { UserError } from "../../../core/errors.js";
+import { contextRulesSchema, type SenseRule, type TriggerRule } from "./schema.js";
+import type { CompiledRules, CompiledSense, CompiledTrigger } from "./types.js";
+
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+/** `source › triggers[3] "neg.no" › pattern` — names the rule by its id when it has one. */
+function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
+  const [list, index, ...rest] = path;
+  if ((list === "triggers" || list === "senses") && typeof index === "number") {
+    const rule = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
+    const name = typeof rule?.id === "string" ? ` "${rule.id}"` : "";
+    const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
+    return `${source} › ${list}[${index}]${name}${field}`;
+  }
+  return `${source} › ${path.map(String).join(".") || "(top level)"}`;
+}
+
+function issueLine(source: string, raw: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") {
+    return `${where(source, raw, issue.path)}: unknown key ${issue.keys.join(", ")} (remove it or check its spelling)`;
+  }
+  return `${where(source, raw, issue.path)}: ${issue.message}`;
+}
+
+/** A literal phrase as a regular expression: whole words, any run of whitespace between words. */
+export function literalRegex(literal: string): RegExp {
+  const words = literal.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  const first = literal.trim()[0] ?? "";
+  const last = literal.trim().slice(-1);
+  const before = WORD_CHAR.test(first) ? "(?<![A-Za-z0-9_])" : "";
+  const after = WORD_CHAR.test(last) ? "(?![A-Za-z0-9_])" : "";
+  return new RegExp(`${before}${words.join("\\s+")}${after}`, "gi");
+}
+
+function ruleRegex(rule: TriggerRule | SenseRule, at: string): RegExp {
+  if ((rule.literal === undefined) === (rule.pattern === undefined)) {
+    throw new UserError(`${at}: give exactly one of "literal" or "pattern"`);
+  }
+  if (rule.literal !== undefined) return literalRegex(rule.literal);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(rule.pattern as string, "gi");
+  } catch (err) {
+    throw new UserError(`${at} › pattern: not a valid regular expression (${(err as Error).message}); fix the pattern`);
+  }
+  if (new RegExp(`^(?:${rule.pattern})$`, "i").test("")) {
+    throw new UserError(`${at} › pattern: matches empty text; make at least one character required`);
+  }
+  return regex;
+}
+
+/**
+ * Validate a context-rules file (already parsed from JSON) and compile every rule once. Throws a
+ * `UserError` naming the file, the rule (index and id) and the field, with how to fix it. Pure.
+ */
+export function compileRules(raw: unknown, source = "context-rules.json"): CompiledRules {
+  const parsed = contextRulesSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UserError(parsed.error.issues.map((issue) => issueLine(source, raw, issue)).join("\n"));
+  }
+  const file = parsed.data;
+  const seen = new Set<string>();
+  const checkId = (id: string, at: string): void => {
+    if (seen.has(id)) throw new UserError(`${at} › id: "${id}" is used twice; give each rule its own id`);
+    seen.add(id);
+  };
+  const triggers: CompiledTrigger[] = file.triggers.map((rule, i) => {
+    const at = where(source, raw, ["triggers", i]);
+    checkId(rule.id, at);
+    if (rule.category === "ANY" && rule.direction !== "terminate" && rule.direction !== "pseudo") {
+      throw new UserError(`${at} › category: ANY is only for terminate and pseudo triggers; name the category it sets`);
+    }
+    return { id: rule.id, category: rule.category, direction: rule.direction, scope: rule.scope ?? file.maxScope, regex: ruleRegex(rule, at) };
+  });
+  const senses: CompiledSense[] = file.senses.map((rule, i) => {
+    const at = where(source, raw, ["senses", i]);
+    checkId(rule.id, at);
+    return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at) };
+  });
+  return { triggers, senses, linkWords: new Set(file.linkWords ?? []) };
+}

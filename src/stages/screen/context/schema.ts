@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { CATEGORIES, DIRECTIONS, SENSES } from "./types.js";
+
+const id = z
+  .string({ error: "expected a rule id" })
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, { error: "expected a rule id of lower-case letters, digits, '.', '_' or '-'" });
+const text = z.string({ error: "expected a text" }).min(1, { error: "expected a non-empty text" });
+const words = z
+  .number({ error: "expected a whole number of words" })
+  .int({ error: "expected a whole number of words" })
+  .min(0, { error: "expected 0 or more words" })
+  .max(100, { error: "expected at most 100 words" });
+
+/** One ConText trigger: a literal phrase or a regular expression, what it sets, and which way it looks. */
+export const triggerSchema = z.strictObject({
+  id,
+  literal: text.optional(),
+  pattern: text.optional(),
+  category: z.enum([...CATEGORIES, "ANY"], { error: `expected one of ${[...CATEGORIES, "ANY"].join(", ")}` }),
+  direction: z.enum(DIRECTIONS, { error: `expected one of ${DIRECTIONS.join(", ")}` }),
+  scope: words.min(1, { error: "expected 1 or more words" }).optional(),
+  note: z.string({ error: "expected a text" }).optional(),
+});
+
+/**
+ * One exclusion-sense rule: a regular expression (or literal) matched near the hit, within `window` words
+ * (0 = touching), on one `side` of it (default either).
+ */
+export const senseSchema = z.strictObject({
+  id,
+  sense: z.enum(SENSES, { error: `expected one of ${SENSES.join(", ")}` }),
+  literal: text.optional(),
+  pattern: text.optional(),
+  window: z.union([words, z.literal("sentence")], { error: 'expected a whole number of words (0–100) or "sentence"' }),
+  side: z.enum(["before", "after", "either"], { error: "expected one of before, after, either" }).optional(),
+  note: z.string({ error: "expected a text" }).optional(),
+});
+
+/** The context-rules file (`context-rules.json`). */
+export const contextRulesSchema = z.strictObject({
+  name: z.string({ error: "expected a text" }).optional(),
+  description: z.string({ error: "expected a text" }).optional(),
+  sources: z.array(z.string({ error: "expected a text" })).optional(),
+  maxScope: words.min(1, { error: "expected 1 or more words" }),
+  linkWords: z
+    .array(z.string({ error: "expected a word" }).regex(/^[a-z0-9']+$/, { error: "expected one lower-case word" }), { error: "expected a list of words" })
+    .optional(),
+  triggers: z.array(triggerSchema, { error: "expected a list of triggers" }),
+  senses: z.array(senseSchema, { error: "expected a list of sense rules" }),
+});
+
+export type TriggerRule = z.output<typeof triggerSchema>;
+export type SenseRule = z.output<typeof senseSchema>;
+export type ContextRulesFile = z.output<typeof contextRulesSchema>;

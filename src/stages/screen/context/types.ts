@@ -1,0 +1,74 @@
+/** Context categories a trigger can set on a mention (ConText: negation, temporality, experiencer, certainty). */
+export const CATEGORIES = ["NEGATED", "HYPOTHETICAL", "OTHER_PERSON", "HISTORICAL", "UNCERTAIN"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** How a trigger acts: on words after it, before it, both, by ending other scopes, or by blocking triggers it contains. */
+export const DIRECTIONS = ["forward", "backward", "bidirectional", "terminate", "pseudo"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/**
+ * Exclusion senses: other meanings of a hit that make it not about the study's topic. The order is the
+ * fixed tie-break order of SPEC §5 and the order senses are listed in a result.
+ */
+export const SENSES = ["drug_trafficking", "traffic_accident", "interest_in_issue", "other"] as const;
+export type Sense = (typeof SENSES)[number];
+
+/** A trigger ready to run: its regular expression is compiled once. */
+export interface CompiledTrigger {
+  id: string;
+  /** `ANY` only for terminate and pseudo triggers: they then act on every category. */
+  category: Category | "ANY";
+  direction: Direction;
+  /** Most words allowed between the trigger and the mention. */
+  scope: number;
+  regex: RegExp;
+}
+
+/** A sense rule ready to run. */
+export interface CompiledSense {
+  id: string;
+  sense: Sense;
+  /** Most words allowed between the mention and the sense match, or the whole sentence. */
+  window: number | "sentence";
+  /** Where the match must lie relative to the mention. */
+  side: "before" | "after" | "either";
+  regex: RegExp;
+}
+
+/** A rule set compiled once by `compileRules` and shared by every call of `analyseMention`. */
+export interface CompiledRules {
+  triggers: CompiledTrigger[];
+  senses: CompiledSense[];
+  /** Words that may stand between a trigger and a mention it bears on directly ("was", "any", "of" …). */
+  linkWords: ReadonlySet<string>;
+}
+
+/** One rule that fired on a mention, with where it matched (offsets into the note). */
+export interface FiredRule {
+  id: string;
+  /** The category set (`PSEUDO` for a pseudo trigger that blocked a trigger near the mention) or the sense. */
+  kind: Category | "PSEUDO" | Sense;
+  start: number;
+  end: number;
+  /** Words between the rule's match and the mention (0 when they touch or overlap). */
+  distance: number;
+  /** True when only link words stand between: the rule bears directly on the mention ("denies ever being trafficked"). */
+  direct: boolean;
+}
+
+/** What the context around one mention says about it. */
+export interface MentionAnalysis {
+  negated: boolean;
+  hypothetical: boolean;
+  otherPerson: boolean;
+  historical: boolean;
+  uncertain: boolean;
+  /** Exclusion senses found near the mention, in the fixed order of `SENSES`. */
+  senses: Sense[];
+  /** Ids of the rules that fired, in text order. */
+  rules: string[];
+  /** The same rules with what they set and where they matched, so a caller can cite the one it uses. */
+  fired: FiredRule[];
+  /** The sentence holding the mention (offsets into the note). */
+  sentence: { start: number; end: number };
+}
