@@ -1,5 +1,4 @@
 import { Command, CommanderError } from "commander";
-import { createRequire } from "node:module";
 import { EXIT, UserError } from "../core/errors.js";
 import { loadConfig, type ResolvedConfig } from "../config/load.js";
 import { createLogger } from "./logger.js";
@@ -7,8 +6,7 @@ import { addCommonFlags, addStudyOptions, commonFlags, flagsToConfig } from "./o
 import { COMMANDS } from "./commands/index.js";
 import type { CommandSpec } from "./command.js";
 
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require("../../package.json") as { version: string }).version;
+import { VERSION } from "./version.js";
 
 /** Exit code for a bug in the tool itself (not the user's input): EX_SOFTWARE. */
 const EXIT_INTERNAL = 70;

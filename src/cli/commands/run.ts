@@ -1,7 +1,138 @@
-import type { CommandSpec } from "../command.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
+import { PendingHumanStep, UserError } from "../../core/errors.js";
+import { loadConfig, type ResolvedConfig } from "../../config/load.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
+import { findNoteFiles } from "../../io/read-notes.js";
+import { applyDemoDecisions, DEMO_DIR, DEMO_FILLS } from "../../pipeline/demo.js";
+import { HashCache, stageFingerprint } from "../../pipeline/fingerprint.js";
+import { writeManifest } from "../../pipeline/write-manifest.js";
+import { STAGES, stageNames, type StageDef } from "../../pipeline/stages.js";
+import { flagsToConfig } from "../options.js";
+import { VERSION } from "../version.js";
+import { notesPatterns } from "../study.js";
+
+const STATE_FILE = ".notes-analyse/state.json";
+
+interface RunState {
+  fingerprints: Record<string, string>;
+  command_lines: string[];
+}
+
+function readState(out: string): RunState {
+  const p = join(out, STATE_FILE);
+  if (!existsSync(p)) return { fingerprints: {}, command_lines: [] };
+  try {
+    const s = JSON.parse(readFileSync(p, "utf8")) as RunState;
+    return { fingerprints: s.fingerprints ?? {}, command_lines: s.command_lines ?? [] };
+  } catch {
+    return { fingerprints: {}, command_lines: [] };
+  }
+}
+
+function pickStages(from?: string, to?: string): StageDef[] {
+  const names = stageNames();
+  for (const [flag, v] of [["--from", from], ["--to", to]] as const) {
+    if (v !== undefined && !names.includes(v)) throw new UserError(`command line › ${flag}: unknown stage "${v}" (expected one of ${names.join(", ")})`);
+  }
+  const a = from ? names.indexOf(from) : 0;
+  const b = to ? names.indexOf(to) : names.length - 1;
+  if (a > b) throw new UserError(`command line › --from ${from} comes after --to ${to}`);
+  return STAGES.slice(a, b + 1);
+}
+
+/** The demo study: the bundled synthetic extract and its settings, output into ./notes-analyse-demo. */
+function demoConfig(ctx: CommandContext, opts: Record<string, unknown>): ResolvedConfig {
+  if (!existsSync(join(DEMO_DIR, "notes.csv"))) throw new UserError(`${DEMO_DIR}: the bundled demo extract is missing from this installation`);
+  const flags = flagsToConfig(opts);
+  const config = loadConfig(DEMO_DIR, { ...flags, out: undefined }, join(DEMO_DIR, "notes-analyse.config.json"));
+  return { ...config, out: resolve(ctx.cwd, (opts.out as string | undefined) ?? "notes-analyse-demo") };
+}
+
+async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
+  const demo = Boolean(opts.demo);
+  const config = demo ? demoConfig(ctx, opts) : ctx.config();
+  const stageCtx: CommandContext = { ...ctx, config: () => config };
+  const stages = pickStages(opts.from as string | undefined, opts.to as string | undefined);
+  const out = config.out;
+  const state = readState(out);
+  const noteFiles = (await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients)).map((f) => f.path);
+  const hashes = new HashCache();
+  const plan: { stage: string; action: string }[] = [];
+
+  for (const stage of stages) {
+    const missing = stage.requires.filter((r) => !existsSync(join(out, r)));
+    const fp = missing.length ? "" : await stageFingerprint(stage, config, out, noteFiles, VERSION, hashes);
+    const fresh = !missing.length && state.fingerprints[stage.name] === fp && stage.produces.every((p) => existsSync(join(out, p)));
+    if (opts.dryRun) {
+      plan.push({ stage: stage.name, action: missing.length ? `waits for ${missing.join(", ")}` : fresh ? "skip (inputs unchanged)" : "run" });
+      continue;
+    }
+    if (missing.length) {
+      throw new UserError(`run: stage ${stage.name} needs ${missing.map((m) => join(out, m)).join(", ")}, which an earlier stage writes (run without --from, or run that stage first)`);
+    }
+    if (fresh) {
+      ctx.log.info(`run: ${stage.name} — inputs unchanged since the last run, skipped`);
+      plan.push({ stage: stage.name, action: "skipped" });
+      continue;
+    }
+    ctx.log.info(`run: ${stage.name}`);
+    await runStage(stage, stageCtx, demo, out);
+    state.fingerprints[stage.name] = await stageFingerprint(stage, config, out, noteFiles, VERSION, hashes);
+    plan.push({ stage: stage.name, action: "ran" });
+    saveState(out, state, ctx.argv);
+  }
+  if (opts.dryRun) {
+    for (const p of plan) ctx.log.info(`  ${p.stage.padEnd(10)} ${p.action}`);
+    return { summary: { dry_run: true, out, plan } };
+  }
+  saveState(out, state, ctx.argv);
+  let manifest: string | undefined;
+  if (stages.some((s) => s.name === "report") && existsSync(join(out, "report", "report.html"))) {
+    manifest = await writeManifest(config, out, noteFiles, readState(out).command_lines, demo ? join(DEMO_DIR, "raters") : undefined);
+    ctx.log.info(`run: report at ${join(out, "report", "report.html")} (manifest: ${manifest})`);
+  }
+  return { summary: { out, plan, report: manifest ? join(out, "report", "report.html") : null, manifest: manifest ?? null } };
+}
+
+/** Run one stage; in the demo, a pending human step is answered from the bundled synthetic raters. */
+async function runStage(stage: StageDef, ctx: CommandContext, demo: boolean, out: string): Promise<void> {
+  if (!stage.command.run) throw new UserError(`${stage.command.name} is not built yet`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await stage.command.run(ctx, [], {});
+      if (demo && attempt === 0 && DEMO_FILLS[stage.name] && !["consensus"].includes(stage.name)) {
+        // Stages whose workbooks only confirm suggestions: the demo raters confirm, then the stage re-reads them.
+        if ((await applyDemoDecisions(stage.name, out)) > 0) continue;
+      }
+      return;
+    } catch (err) {
+      if (!(err instanceof PendingHumanStep)) throw err;
+      if (demo && attempt < 4 && (await applyDemoDecisions(stage.name, out)) > 0) {
+        ctx.log.info(`run: ${stage.name} — filled the pending workbook(s) from the demo's synthetic raters`);
+        continue;
+      }
+      throw new PendingHumanStep(`${err.message}\nrun stopped at ${stage.name}: when the workbook is filled in, continue with: notes-analyse run${ctx.flags.config ? ` --config ${ctx.flags.config}` : ""}`);
+    }
+  }
+}
+
+function saveState(out: string, state: RunState, argv: string[]): void {
+  const line = ["notes-analyse", ...argv.slice(2)].join(" ");
+  if (!state.command_lines.includes(line)) state.command_lines.push(line);
+  writeFileAtomic(join(out, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
+}
 
 export const runCommand: CommandSpec = {
   name: "run",
-  summary: "every stage in order, stopping at a human step",
+  summary: "every stage in order, stopping at a human step (exit 3)",
   studyOptions: true,
+  configure: (cmd) =>
+    cmd
+      .option("--demo", "run the whole pipeline on the bundled synthetic extract with its synthetic rater decisions (into ./notes-analyse-demo)")
+      .option("--from <stage>", `start at this stage (${stageNames().join(", ")})`)
+      .option("--to <stage>", "stop after this stage")
+      .option("--dry-run", "print the plan: which stages would run or be skipped"),
+  run,
 };

@@ -1,8 +1,32 @@
-import type { CommandSpec } from "../command.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
+import { EXIT, UserError } from "../../core/errors.js";
+import { verifyManifest, type Manifest } from "../../pipeline/manifest.js";
+
+async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> {
+  const out = resolve(ctx.cwd, args[0]);
+  const path = join(out, "report", "manifest.json");
+  if (!existsSync(path)) throw new UserError(`${path}: no manifest (run notes-analyse run, which writes it, into ${out})`);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch {
+    throw new UserError(`${path}: not valid JSON (the manifest was edited or truncated)`);
+  }
+  if (!Array.isArray(manifest.inputs) || !Array.isArray(manifest.outputs)) throw new UserError(`${path}: not a notes-analyse manifest (no inputs/outputs lists)`);
+  const r = await verifyManifest(manifest, out);
+  for (const m of r.missing) ctx.log.error(`missing: ${m}`);
+  for (const c of r.changed) ctx.log.error(`changed since the manifest was written: ${c}`);
+  const ok = r.missing.length === 0 && r.changed.length === 0;
+  ctx.log.info(ok ? `verify: all ${r.checked} files match ${path}` : `verify: ${r.changed.length} changed, ${r.missing.length} missing of ${r.checked} files`);
+  return { exitCode: ok ? EXIT.ok : EXIT.threshold, summary: { ok, checked: r.checked, changed: r.changed, missing: r.missing } };
+}
 
 export const verifyCommand: CommandSpec = {
   name: "verify",
   args: "<dir>",
-  summary: "re-hash inputs and outputs against the manifest",
+  summary: "re-hash inputs and outputs against the manifest (exit 1 when anything changed)",
   studyOptions: true,
+  run,
 };

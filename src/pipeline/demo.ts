@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fillEmptyDecisions } from "../io/fill-decisions.js";
+import { readCsvRows } from "../io/read-csv-rows.js";
+
+/** The bundled synthetic extract, resolved from the installed package (works from src/ and dist/). */
+export const DEMO_DIR = fileURLToPath(new URL("../../fixtures/south-london-demo/", import.meta.url));
+export const DEMO_RATERS = join(DEMO_DIR, "raters");
+
+/**
+ * Where the bundled synthetic decisions go: for each workbook, the rater file whose columns are that
+ * workbook's decision headers, keyed by its id column. Each is applied to the workbook the stage has
+ * just written, filling only empty cells — the same path a person's filled workbook takes.
+ */
+export const DEMO_FILLS: Record<string, { workbook: string; sheet: string; id: string; file: string }[]> = {
+  consensus: [
+    { workbook: "02-screening/screening.xlsx", sheet: "Screening", id: "patient_id", file: "rater1-screening.csv" },
+    { workbook: "02-screening/second-rater.xlsx", sheet: "Screening", id: "patient_id", file: "rater2-screening.csv" },
+    { workbook: "02-screening/discrepancies.xlsx", sheet: "Discrepancies", id: "patient_id", file: "consensus.csv" },
+  ],
+  identify: [
+    { workbook: "03-identification/identification.xlsx", sheet: "Identification", id: "patient_id", file: "routes-rater1.csv" },
+    { workbook: "03-identification/second-rater.xlsx", sheet: "Identification", id: "patient_id", file: "routes-rater2.csv" },
+  ],
+  code: [
+    { workbook: "04-themes/coded-extracts.xlsx", sheet: "Extracts", id: "extract_id", file: "coder1-codes.csv" },
+    { workbook: "04-themes/second-coder.xlsx", sheet: "Extracts", id: "extract_id", file: "coder2-codes.csv" },
+  ],
+};
+
+/** Fill a stage's workbooks from the bundled synthetic raters; returns the cells filled. */
+export async function applyDemoDecisions(stage: string, out: string, ratersDir = DEMO_RATERS): Promise<number> {
+  let filled = 0;
+  for (const f of DEMO_FILLS[stage] ?? []) {
+    const workbook = join(out, f.workbook);
+    const file = join(ratersDir, f.file);
+    if (!existsSync(workbook) || !existsSync(file)) continue;
+    const rows = await readCsvRows(file, [f.id]);
+    const values = new Map(rows.map((r) => [r.values[f.id], Object.fromEntries(Object.entries(r.values).filter(([k]) => k !== f.id))]));
+    filled += await fillEmptyDecisions(workbook, f.sheet, f.id, values);
+  }
+  return filled;
+}

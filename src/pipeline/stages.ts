@@ -1,0 +1,116 @@
+import type { CommandSpec } from "../cli/command.js";
+import type { PresetFile } from "../config/presets.js";
+import { searchCommand } from "../cli/commands/search.js";
+import { screenCommand } from "../cli/commands/screen.js";
+import { sampleCommand } from "../cli/commands/sample.js";
+import { consensusCommand } from "../cli/commands/consensus.js";
+import { identifyCommand } from "../cli/commands/identify.js";
+import { codeCommand } from "../cli/commands/code.js";
+import { reportCommand } from "../cli/commands/report.js";
+
+/**
+ * One stage of the pipeline as `run` sees it: the command that does it, what it reads and what it
+ * writes. A stage is skipped when everything it reads (files by content, settings, rule files, tool
+ * version) is unchanged since its last run and everything it produces is still there.
+ */
+export interface StageDef {
+  name: string;
+  command: CommandSpec;
+  /** Output-folder files that must exist before the stage can run. */
+  requires: string[];
+  /** Output-folder files it also reads when present (filled workbooks). */
+  reads: string[];
+  produces: string[];
+  /** Reads the notes export (and so its content is part of the stage's inputs). */
+  usesNotes: boolean;
+  rules: PresetFile[];
+  /** Config keys whose values are part of the stage's inputs. */
+  settings: string[];
+}
+
+export const STAGES: StageDef[] = [
+  {
+    name: "search",
+    command: searchCommand,
+    requires: [],
+    reads: [],
+    produces: ["01-search/patients.csv", "01-search/hits.csv", "01-search/search.xlsx"],
+    usesNotes: true,
+    rules: ["terms"],
+    settings: ["columns", "encoding", "kwicWidth", "childAgeCutoff", "patients"],
+  },
+  {
+    name: "screen",
+    command: screenCommand,
+    requires: ["01-search/patients.csv"],
+    reads: [],
+    produces: ["02-screening/suggestions.csv", "02-screening/screening.xlsx"],
+    usesNotes: true,
+    rules: ["terms", "contextRules"],
+    settings: ["columns", "encoding"],
+  },
+  {
+    name: "sample",
+    command: sampleCommand,
+    requires: ["01-search/patients.csv"],
+    reads: [],
+    produces: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx"],
+    usesNotes: true,
+    rules: ["terms", "contextRules"],
+    settings: ["seed", "sampling"],
+  },
+  {
+    name: "consensus",
+    command: consensusCommand,
+    requires: ["01-search/patients.csv", "02-screening/screening.xlsx"],
+    reads: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx", "02-screening/discrepancies.xlsx"],
+    produces: ["02-screening/eligible.csv", "02-screening/flow.csv"],
+    usesNotes: false,
+    rules: [],
+    settings: [],
+  },
+  {
+    name: "identify",
+    command: identifyCommand,
+    requires: ["02-screening/eligible.csv"],
+    reads: ["03-identification/identification.xlsx", "03-identification/second-rater.xlsx"],
+    produces: ["03-identification/routes.csv", "03-identification/summary.csv", "03-identification/identification.xlsx"],
+    usesNotes: true,
+    rules: ["terms", "categories", "contextRules"],
+    settings: ["seed", "sampling", "patients", "childAgeCutoff"],
+  },
+  {
+    name: "code",
+    command: codeCommand,
+    requires: ["02-screening/eligible.csv"],
+    reads: ["04-themes/coded-extracts.xlsx", "04-themes/second-coder.xlsx"],
+    produces: ["04-themes/extracts.csv", "04-themes/patient-themes.csv", "04-themes/coded-extracts.xlsx"],
+    usesNotes: true,
+    rules: ["terms", "codebook"],
+    settings: ["seed", "sampling", "patients", "childAgeCutoff"],
+  },
+  {
+    name: "report",
+    command: reportCommand,
+    requires: ["02-screening/eligible.csv"],
+    reads: [
+      "02-screening/flow.csv",
+      "02-screening/agreement.json",
+      "03-identification/summary.csv",
+      "03-identification/agreement.json",
+      "04-themes/code-frequencies.csv",
+      "04-themes/quotes.csv",
+      "04-themes/theme-map-adult.svg",
+      "04-themes/theme-map-child.svg",
+      "04-themes/coder-agreement.csv",
+    ],
+    produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
+    usesNotes: false,
+    rules: [],
+    settings: ["patients", "childAgeCutoff", "seed"],
+  },
+];
+
+export function stageNames(): string[] {
+  return STAGES.map((s) => s.name);
+}

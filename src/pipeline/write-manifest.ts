@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ResolvedConfig } from "../config/load.js";
+import { PRESET_FILES, type PresetFile } from "../config/presets.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { VERSION } from "../cli/version.js";
+import { fileEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
+import { ruleFilePath } from "./fingerprint.js";
+
+/**
+ * Write report/manifest.json: tool version, command lines, the config as used, sha256 of every input
+ * (notes, patients, rule files, bundled rater decisions) and output, seeds and row counts. Holds no
+ * timestamp, so the same inputs give the same manifest.
+ */
+export async function writeManifest(config: ResolvedConfig, out: string, noteFiles: readonly string[], commandLines: string[], ratersDir?: string): Promise<string> {
+  const inputs = [...noteFiles];
+  if (config.patients) inputs.push(config.patients);
+  for (const key of Object.keys(PRESET_FILES) as PresetFile[]) {
+    const p = ruleFilePath(config, key);
+    if (p && existsSync(p)) inputs.push(p);
+  }
+  if (ratersDir && existsSync(ratersDir)) for (const f of readdirSync(ratersDir).sort()) inputs.push(join(ratersDir, f));
+  const outputs = await Promise.all(listOutputs(out).map((p) => fileEntry(p, out)));
+  const seeds: Record<string, number> = { seed: config.seed };
+  const sampleJson = join(out, "02-screening", "sample.json");
+  if (existsSync(sampleJson)) seeds.screening_sample = (JSON.parse(readFileSync(sampleJson, "utf8")) as { seed: number }).seed;
+  const { configFile: _configFile, baseDir: _baseDir, ...settings } = config;
+  const manifest: Manifest = {
+    manifest_version: MANIFEST_VERSION,
+    tool: { name: "notes-analyse", version: VERSION },
+    node: process.versions.node.split(".")[0],
+    command_lines: commandLines,
+    config: settings as Record<string, unknown>,
+    seeds,
+    inputs: await Promise.all([...new Set(inputs)].map((p) => fileEntry(p))),
+    outputs,
+    row_counts: Object.fromEntries(outputs.filter((o) => o.rows !== undefined).map((o) => [o.path, o.rows!])),
+  };
+  const path = join(out, "report", "manifest.json");
+  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  return path;
+}
