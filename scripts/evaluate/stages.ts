@@ -1,0 +1,91 @@
+import { accuracy, confusion, pct, perLabel, setScores, type Pair } from "./metrics.js";
+
+/** One row of the truth file (truth/patients.csv), by column name. */
+export type Row = Readonly<Record<string, string>>;
+
+const yes = (r: Row): boolean => r.eligible === "yes";
+
+function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string[] {
+  const cells = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  return cells.map((r) => "  " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+}
+
+function labelTable(pairs: readonly Pair[]): string[] {
+  return table(["label", "truth", "suggested", "precision", "recall"], perLabel(pairs).map((s) => [s.label, s.support, s.predicted, pct(s.precision), pct(s.recall)]));
+}
+
+function confusionTable(pairs: readonly Pair[]): string[] {
+  const c = confusion(pairs);
+  return ["  rows: truth, columns: suggested", ...table(["", ...c.cols], c.rows.map((t) => [t, ...c.cols.map((p) => c.count(t, p))]))];
+}
+
+/** Stage 1: which patients the search returned. */
+export function evaluateSearch(truth: readonly Row[], returned: readonly Row[]): string[] {
+  const s = setScores(new Set(truth.filter((r) => r.returned === "yes").map((r) => r.patient_id)), new Set(returned.map((r) => r.patient_id)));
+  return [`returned ${s.tp + s.fp} (truth ${s.tp + s.fn}): precision ${pct(s.precision)}, recall ${pct(s.recall)} (${s.fp} extra, ${s.fn} missed)`];
+}
+
+function truthScreen(r: Row): string {
+  return yes(r) ? "include" : r.exclusion_detail === "not_analysed" ? "not_analysed" : `exclude:${r.exclusion_reason}`;
+}
+
+function suggested(r: Row): string {
+  return r.suggestion === "exclude" ? `exclude:${r.reason || "?"}` : r.suggestion;
+}
+
+/** Stage 2: screening suggestions against eligibility and exclusion reason. */
+export function evaluateScreening(truth: readonly Row[], suggestions: readonly Row[]): string[] {
+  const byId = new Map(truth.map((r) => [r.patient_id, r]));
+  const rows = suggestions.filter((s) => byId.has(s.patient_id)).map((s) => [byId.get(s.patient_id)!, s] as const);
+  const eligibleOut = rows.filter(([t, s]) => yes(t) && s.suggestion === "exclude");
+  const excluded = rows.filter(([t]) => !yes(t) && t.exclusion_detail !== "not_analysed");
+  const rightReason = excluded.filter(([t, s]) => s.suggestion === "exclude" && s.reason === t.exclusion_reason).length;
+  const coarse: Pair[] = rows.filter(([t]) => t.exclusion_detail !== "not_analysed").map(([t, s]) => [yes(t) ? "include" : "exclude", s.suggestion]);
+  const fine: Pair[] = rows.map(([t, s]) => [truthScreen(t), suggested(s)]);
+  return [
+    `patients with a suggestion: ${rows.length}${suggestions.length > rows.length ? ` (${suggestions.length - rows.length} not in the truth)` : ""}`,
+    `eligible patients suggested exclude: ${eligibleOut.length} (must be 0)${eligibleOut.length ? `: ${eligibleOut.slice(0, 10).map(([t]) => t.patient_id).join(", ")}` : ""}`,
+    `truly excluded suggested exclude with the right reason: ${pct(excluded.length ? rightReason / excluded.length : null)} (${rightReason}/${excluded.length})`,
+    "include/exclude/unsure:",
+    ...labelTable(coarse),
+    "by reason:",
+    ...labelTable(fine),
+    ...confusionTable(fine),
+  ];
+}
+
+/** Stage 3: suggested identification route and service for eligible patients. */
+export function evaluateRoutes(truth: readonly Row[], routes: readonly Row[]): string[] {
+  const byId = new Map(truth.filter(yes).map((r) => [r.patient_id, r]));
+  const rows = routes.filter((r) => byId.has(r.patient_id)).map((r) => [byId.get(r.patient_id)!, r] as const);
+  const pairs: Pair[] = rows.map(([t, r]) => [t.route, r.suggested_route || "(none)"]);
+  const services: Pair[] = rows.filter(([t]) => t.route === "other_service").map(([t, r]) => [t.service, r.suggested_service || "(none)"]);
+  return [
+    `eligible patients with a suggested route: ${rows.length} of ${byId.size}`,
+    `route accuracy: ${pct(accuracy(pairs))}`,
+    ...labelTable(pairs),
+    ...confusionTable(pairs),
+    `service accuracy (truly told by another service): ${pct(accuracy(services))} (${services.filter(([t, p]) => t === p).length}/${services.length})`,
+  ];
+}
+
+/** Stage 4: themes per patient (a theme id or a sub-theme code in the file's `theme` column). */
+export function evaluateThemes(truth: readonly Row[], patientThemes: readonly Row[]): string[] {
+  const eligible = truth.filter(yes);
+  const ids = new Set(eligible.map((r) => r.patient_id));
+  const rows = patientThemes.filter((r) => ids.has(r.patient_id));
+  const codes = rows.some((r) => r.theme.includes("."));
+  const truthPairs = new Set(eligible.flatMap((r) => (codes ? r.codes : r.themes).split(";").filter(Boolean).map((t) => `${r.patient_id}|${t}`)));
+  const predicted = new Set(rows.map((r) => `${r.patient_id}|${r.theme}`));
+  const labels = [...new Set([...truthPairs, ...predicted].map((k) => k.split("|")[1]))].sort();
+  const lines = table(
+    [codes ? "code" : "theme", "truth", "suggested", "precision", "recall", "F1"],
+    labels.map((l) => {
+      const s = setScores(new Set([...truthPairs].filter((k) => k.endsWith(`|${l}`))), new Set([...predicted].filter((k) => k.endsWith(`|${l}`))));
+      return [l, s.tp + s.fn, s.tp + s.fp, pct(s.precision), pct(s.recall), pct(s.f1)];
+    }),
+  );
+  const all = setScores(truthPairs, predicted);
+  return [`patient × ${codes ? "code" : "theme"} pairs: precision ${pct(all.precision)}, recall ${pct(all.recall)}, F1 ${pct(all.f1)}`, ...lines];
+}
