@@ -34,25 +34,42 @@ function cellValue(v: SheetValue): ExcelJS.CellValue {
   return v;
 }
 
+/** Lines a wrapped cell needs at a column width (in characters), counting its line breaks. */
+export function estimateLines(v: SheetValue, width: number): number {
+  const text = Array.isArray(v) ? v.map((r) => r.text).join("") : v === null || v === undefined ? "" : String(v);
+  const perLine = Math.max(1, Math.floor(width * 1.15));
+  return text.split("\n").reduce((sum, para) => sum + Math.max(1, Math.ceil(para.length / perLine)), 0);
+}
+
 /**
  * A sheet people can read: bold frozen header, autofilter, sized columns, wrapped long text, every
  * text cell neutralised so nothing in a note can run as a formula.
  */
 export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: SheetColumn[], rows: Iterable<Record<string, SheetValue>>): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    // Printed, a sheet fits the page width and repeats its header row.
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+  });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? Math.max(10, c.header.length + 2) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: "middle" };
   let n = 0;
+  const wrapped = columns.filter((c) => c.wrap);
   for (const row of rows) {
     const values: Record<string, ExcelJS.CellValue> = {};
     for (const c of columns) values[c.key] = cellValue(row[c.key]);
-    ws.addRow(values);
+    const added = ws.addRow(values);
+    // Spreadsheet programs do not grow rows for wrapped text written by a library: size them here.
+    const lines = Math.max(1, ...wrapped.map((c) => estimateLines(row[c.key], c.width ?? 10)));
+    if (lines > 1) added.height = Math.min(409, 15 * lines);
     n++;
   }
+  // Top-aligned, so a short cell sits level with the start of a long wrapped one beside it.
   columns.forEach((c, i) => {
-    if (c.wrap) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+    ws.getColumn(i + 1).alignment = c.wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" };
   });
+  ws.getRow(1).alignment = { vertical: "middle" };
   if (columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };
   return ws;
 }
