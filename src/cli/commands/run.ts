@@ -9,6 +9,7 @@ import { applyDemoDecisions, DEMO_DIR, DEMO_FILLS } from "../../pipeline/demo.js
 import { HashCache, stageFingerprint } from "../../pipeline/fingerprint.js";
 import { writeManifest } from "../../pipeline/write-manifest.js";
 import { STAGES, stageNames, type StageDef } from "../../pipeline/stages.js";
+import { readStudySummary, summaryLines } from "../../pipeline/study-summary.js";
 import { flagsToConfig } from "../options.js";
 import { VERSION } from "../version.js";
 import { notesPatterns } from "../study.js";
@@ -91,9 +92,11 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   let manifest: string | undefined;
   if (stages.some((s) => s.name === "report") && existsSync(join(out, "report", "report.html"))) {
     manifest = await writeManifest(config, out, noteFiles, readState(out).command_lines, demo ? join(DEMO_DIR, "raters") : undefined);
-    ctx.log.info(`run: report at ${join(out, "report", "report.html")} (manifest: ${manifest})`);
   }
-  return { summary: { out, plan, report: manifest ? join(out, "report", "report.html") : null, manifest: manifest ?? null } };
+  const study = readStudySummary(out);
+  for (const line of summaryLines(study)) ctx.log.info(`  ${line}`);
+  if (manifest) ctx.log.info(`run: report at ${join(out, "report", "report.html")} (manifest: ${manifest})`);
+  return { summary: { out, plan, study, report: manifest ? join(out, "report", "report.html") : null, manifest: manifest ?? null } };
 }
 
 /** Run one stage; in the demo, a pending human step is answered from the bundled synthetic raters. */

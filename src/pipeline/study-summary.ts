@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+
+export interface StudySummary {
+  returned?: number;
+  excluded?: number;
+  included?: { adult: number; child: number; total: number };
+  screening_kappa?: number;
+  screening_agreement?: number;
+  routes?: Record<string, Record<string, string>>;
+  themes?: Record<string, string[]>;
+}
+
+function csv(path: string): Record<string, string>[] {
+  return existsSync(path) ? (parse(readFileSync(path, "utf8"), { columns: true, bom: true }) as Record<string, string>[]) : [];
+}
+
+/** The headline figures of a study's outputs, read from whichever stage files exist. */
+export function readStudySummary(out: string): StudySummary {
+  const s: StudySummary = {};
+  const flow = csv(join(out, "02-screening", "flow.csv"));
+  const row = (step: string, reason = "") => flow.find((r) => r.step === step && r.reason === reason);
+  if (flow.length) {
+    s.returned = Number(row("returned")?.total ?? 0);
+    s.excluded = Number(row("excluded", "all")?.total ?? 0);
+    const inc = row("included");
+    s.included = { adult: Number(inc?.adult ?? 0), child: Number(inc?.child ?? 0), total: Number(inc?.total ?? 0) };
+  }
+  const agreementPath = join(out, "02-screening", "agreement.json");
+  if (existsSync(agreementPath)) {
+    const a = JSON.parse(readFileSync(agreementPath, "utf8")) as { cohen_kappa?: number; observed_agreement?: number };
+    s.screening_kappa = a.cohen_kappa;
+    s.screening_agreement = a.observed_agreement;
+  }
+  const routes = csv(join(out, "03-identification", "summary.csv"));
+  if (routes.length && "formatted" in routes[0]) {
+    s.routes = {};
+    for (const r of routes) {
+      if (r.service) continue;
+      (s.routes[r.group] ??= {})[r.category] = r.formatted;
+    }
+  }
+  const themes = csv(join(out, "04-themes", "patient-themes.csv"));
+  if (themes.length) {
+    s.themes = {};
+    for (const t of themes) {
+      const list = (s.themes[t.group] ??= []);
+      if (!list.includes(t.theme)) list.push(t.theme);
+    }
+    for (const list of Object.values(s.themes)) list.sort();
+  }
+  return s;
+}
+
+/** The summary as a few lines for a person. */
+export function summaryLines(s: StudySummary): string[] {
+  const lines: string[] = [];
+  if (s.returned !== undefined) {
+    lines.push(`returned ${s.returned}, excluded ${s.excluded}, included ${s.included?.total} (${s.included?.adult} adults, ${s.included?.child} children)`);
+  }
+  if (s.screening_kappa !== undefined) lines.push(`screening agreement on the second-rater sample: ${(100 * (s.screening_agreement ?? 0)).toFixed(1)}%, Cohen's kappa ${s.screening_kappa.toFixed(2)}`);
+  for (const [group, cats] of Object.entries(s.routes ?? {})) {
+    lines.push(`identification (${group}): ${Object.entries(cats).map(([c, f]) => `${c} ${f}`).join("; ")}`);
+  }
+  for (const [group, list] of Object.entries(s.themes ?? {})) lines.push(`themes (${group}): ${list.join(", ")}`);
+  return lines;
+}
