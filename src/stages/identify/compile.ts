@@ -1,0 +1,159 @@
+import type { z } from "zod";
+import { UserError } from "../../core/errors.js";
+import { compileMatcher, type Matcher } from "../search/match.js";
+import { parseTerms } from "../search/parse-terms.js";
+import type { Term } from "../search/terms.js";
+import { categoriesSchema, type CategoriesFile } from "./schema.js";
+import type { CompiledCategories, CompiledNear, CompiledRule } from "./types.js";
+
+const LISTS = new Set(["categories", "groups", "services", "rules"]);
+
+/** `source › rules[3] "os.from" › near.within` — names a list entry by its id when it has one. */
+function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
+  const [list, index, ...rest] = path;
+  if (typeof list === "string" && LISTS.has(list) && typeof index === "number") {
+    const entry = (raw as Record<string, unknown[]> | undefined)?.[list]?.[index] as { id?: unknown } | undefined;
+    const name = typeof entry?.id === "string" ? ` "${entry.id}"` : "";
+    const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
+    return `${source} › ${list}[${index}]${name}${field}`;
+  }
+  return `${source} › ${path.map(String).join(".") || "(top level)"}`;
+}
+
+function issueLine(source: string, raw: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `${where(source, raw, issue.path)}: unknown key ${issue.keys.join(", ")} (remove it or check its spelling)`;
+  return `${where(source, raw, issue.path)}: ${issue.message}`;
+}
+
+/** Compiles pattern lists (term language, `@lexicon` references) into terms, naming the exact entry on error. */
+class PatternCompiler {
+  private nextId = 0;
+  constructor(
+    private readonly lexicons: Readonly<Record<string, readonly string[]>>,
+    private readonly services: CategoriesFile["services"],
+    private readonly source: string,
+  ) {}
+
+  terms(list: readonly string[], group: string, at: string, allowRefs = true): Term[] {
+    const out: Term[] = [];
+    list.forEach((p, i) => {
+      const here = `${at}[${i}]`;
+      const ref = /^@([a-z0-9_.-]+)$/.exec(p.trim());
+      if (ref && allowRefs) {
+        if (ref[1] === "services") {
+          for (const s of this.services) out.push(...this.terms(s.names, `svc:${s.id}`, `${this.source} › services "${s.id}" › names`));
+          return;
+        }
+        const lex = this.lexicons[ref[1]];
+        if (!lex) throw new UserError(`${here}: no lexicon named "${ref[1]}" (define it under "lexicons" or fix the name)`);
+        out.push(...this.terms(lex, group, `${this.source} › lexicons.${ref[1]}`, false));
+        return;
+      }
+      if (ref) throw new UserError(`${here}: a lexicon cannot refer to another lexicon; list its patterns instead`);
+      if (p.trim().startsWith("[")) throw new UserError(`${here}: a pattern cannot be a [group] header`);
+      let parsed: Term[];
+      try {
+        parsed = parseTerms(p, here, this.nextId);
+      } catch (err) {
+        if (err instanceof UserError) throw new UserError(err.message.replace(`${here}:1: `, `${here}: `));
+        throw err;
+      }
+      if (parsed.length !== 1) throw new UserError(`${here}: expected one pattern (is it only a # comment?)`);
+      out.push({ ...parsed[0], id: this.nextId++, group });
+    });
+    return out;
+  }
+
+  matcher(list: readonly string[] | undefined, group: string, at: string): Matcher | undefined {
+    return list ? compileMatcher(this.terms(list, group, at)) : undefined;
+  }
+}
+
+function unique(items: readonly { id: string }[], what: string, at: (i: number) => string): void {
+  const seen = new Set<string>();
+  items.forEach((x, i) => {
+    if (seen.has(x.id)) throw new UserError(`${at(i)} › id: "${x.id}" is used twice; give each ${what} its own id`);
+    seen.add(x.id);
+  });
+}
+
+/**
+ * Validate a categories file (already parsed from JSON) and compile every pattern once. Throws a
+ * `UserError` naming the file, the entry (index and id) and the field, with how to fix it. Pure.
+ */
+export function compileCategories(raw: unknown, source = "categories.json"): CompiledCategories {
+  const parsed = categoriesSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => issueLine(source, raw, issue)).join("\n"));
+  const file = parsed.data;
+  const at = (list: string) => (i: number) => where(source, raw, [list, i]);
+  unique(file.categories, "category", at("categories"));
+  unique(file.services, "service", at("services"));
+  unique(file.groups ?? [], "group", at("groups"));
+  unique(file.rules, "rule", at("rules"));
+  const categoryIds = new Set(file.categories.map((c) => c.id));
+  const serviceIds = new Set(file.services.map((s) => s.id));
+  const groupIds = new Set((file.groups ?? []).map((g) => g.id));
+  for (const key of ["serviceCategory", "fallback"] as const) {
+    if (!categoryIds.has(file[key])) throw new UserError(`${source} › ${key}: "${file[key]}" is not a category id (expected one of ${[...categoryIds].join(", ")})`);
+  }
+  file.categories.forEach((c, i) => {
+    if (c.group && !groupIds.has(c.group)) throw new UserError(`${at("categories")(i)} › group: "${c.group}" is not listed under "groups"`);
+  });
+
+  const pc = new PatternCompiler(file.lexicons ?? {}, file.services, source);
+  const serviceTerms = file.services.flatMap((s, i) => [
+    ...pc.terms(s.names, `svc:${s.id}`, `${at("services")(i)} › names`),
+    ...pc.terms(s.generic ?? [], `gen:${s.id}`, `${at("services")(i)} › generic`),
+  ]);
+
+  const rules: CompiledRule[] = file.rules.map((r, i) => {
+    const here = at("rules")(i);
+    if (!categoryIds.has(r.category)) throw new UserError(`${here} › category: "${r.category}" is not a category id (expected one of ${[...categoryIds].join(", ")})`);
+    if (r.service !== undefined) {
+      if (!serviceIds.has(r.service)) throw new UserError(`${here} › service: "${r.service}" is not a service id (expected one of ${[...serviceIds].join(", ")})`);
+      if (r.category !== file.serviceCategory) throw new UserError(`${here} › service: only rules of category ${file.serviceCategory} name a service; remove it`);
+    }
+    const namesService = r.patterns.some((p) => p.trim() === "@services");
+    if (r.category === file.serviceCategory && r.service === undefined && r.near?.target !== "service" && !namesService) {
+      throw new UserError(`${here}: a ${file.serviceCategory} rule must say which service informed the team: give "service", a near.target of "service", or "@services" in patterns`);
+    }
+    let near: CompiledNear | undefined;
+    if (r.near) {
+      const t = r.near.target;
+      const lexicon = t.startsWith("@") ? pc.matcher([t], "near", `${here} › near.target`) : undefined;
+      near = {
+        target: t === "service" ? "service" : t === "mention" ? "mention" : "lexicon",
+        matcher: lexicon,
+        side: r.near.side,
+        within: r.near.within,
+        notAcross: pc.matcher(r.near.notAcross, "veto", `${here} › near.notAcross`),
+        notPrecededBy: pc.matcher(r.near.notPrecededBy, "veto", `${here} › near.notPrecededBy`),
+      };
+    }
+    return {
+      id: r.id,
+      description: r.description,
+      category: r.category,
+      service: r.service,
+      cue: compileMatcher(pc.terms(r.patterns, "cue", `${here} › patterns`)),
+      near,
+      unless: (r.unless ?? []).map((u, j) => ({ matcher: pc.matcher(u.patterns, "veto", `${here} › unless[${j}].patterns`)!, side: u.side, within: u.within })),
+      scope: r.scope,
+      noteTypes: r.noteTypes ? new Set(r.noteTypes.map((t) => t.trim().toLowerCase())) : undefined,
+      priority: r.priority,
+      order: i,
+    };
+  });
+
+  return {
+    source,
+    name: file.name ?? source,
+    categories: file.categories.map((c) => ({ id: c.id, label: c.label, definition: c.definition, ...(c.group ? { group: c.group } : {}) })),
+    groups: file.groups ?? [],
+    serviceCategory: file.serviceCategory,
+    fallback: file.fallback,
+    services: file.services.map((s) => ({ id: s.id, label: s.label, definition: s.definition })),
+    serviceNames: compileMatcher(serviceTerms),
+    rules,
+  };
+}

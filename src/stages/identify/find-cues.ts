@@ -1,0 +1,114 @@
+import type { Span } from "../screen/context/sentences.js";
+import type { Hit } from "../search/terms.js";
+import type { NoteIndex } from "./note-index.js";
+import type { CompiledNear, CompiledRule } from "./types.js";
+
+/** What one rule found in the note: the cue, the service it names (if any) and the span near it. */
+export interface Firing {
+  rule: CompiledRule;
+  cue: Span;
+  service: string;
+  target?: Span;
+}
+
+/** The note a rule runs over, with the trafficking mentions that made it the identification note. */
+export interface NoteView {
+  index: NoteIndex;
+  noteType: string;
+  /** Qualifying trafficking mentions (offsets into the note). */
+  mentions: readonly Span[];
+  /** Every service name in the note. */
+  serviceHits: readonly Hit[];
+}
+
+type Side = "before" | "after" | "either";
+
+/** Is `other` on `side` of `cue` (overlapping counts for either side)? */
+function onSide(cue: Span, other: Span, side: Side): boolean {
+  if (other.start < cue.end && cue.start < other.end) return true;
+  if (side === "before") return other.end <= cue.start;
+  if (side === "after") return other.start >= cue.end;
+  return true;
+}
+
+function inScope(view: NoteView, rule: CompiledRule, sentence: number, mentionSentences: ReadonlySet<number>): boolean {
+  switch (rule.scope) {
+    case "mention_sentence":
+      return mentionSentences.has(sentence);
+    case "near_mention":
+      return mentionSentences.has(sentence) || mentionSentences.has(sentence - 1) || mentionSentences.has(sentence + 1);
+    case "note":
+      return true;
+    case "note_start":
+      return sentence === 0;
+  }
+}
+
+const serviceOf = (group: string): string => group.slice(group.indexOf(":") + 1);
+
+/** The nearest acceptable target for a cue, or undefined (with the service it names, for service targets). */
+function findTarget(view: NoteView, cue: Span, near: CompiledNear, sentence: number, lexiconHits: readonly Hit[]): { span: Span; service: string } | undefined {
+  const { index } = view;
+  const text = index.text;
+  let candidates: { span: Span; group: string }[];
+  if (near.target === "service") candidates = view.serviceHits.map((h) => ({ span: h, group: h.term.group }));
+  else if (near.target === "mention") candidates = view.mentions.map((m) => ({ span: m, group: "" }));
+  else candidates = lexiconHits.map((h) => ({ span: h, group: "" }));
+  const ok = candidates.filter(({ span }) => {
+    if (index.sentenceOf(span.start) !== sentence) return false;
+    if (near.target === "service" && span.start < cue.end && cue.start < span.end) return false;
+    if (!onSide(cue, span, near.side) || index.distance(cue, span) > near.within) return false;
+    const gap: Span = span.start >= cue.end ? { start: cue.end, end: span.start } : { start: span.end, end: cue.start };
+    if (near.notAcross?.match(text.slice(gap.start, gap.end)).length) return false;
+    if (near.notPrecededBy) {
+      const from = span.start >= cue.end ? cue.end : index.sentences[sentence].start;
+      const before = near.notPrecededBy.match(text.slice(from, span.start));
+      if (before.some((h) => index.distance({ start: from + h.start, end: from + h.end }, span) === 0)) return false;
+    }
+    return true;
+  });
+  // Specific service names beat generic ones ("A&E" over "hospital"); then the nearest, then the one after the cue.
+  const tier = ok.some((c) => c.group.startsWith("svc:")) ? ok.filter((c) => !c.group.startsWith("gen:")) : ok;
+  tier.sort(
+    (a, b) =>
+      index.distance(cue, a.span) - index.distance(cue, b.span) ||
+      Number(b.span.start >= cue.end) - Number(a.span.start >= cue.end) ||
+      b.span.end - b.span.start - (a.span.end - a.span.start) ||
+      a.span.start - b.span.start,
+  );
+  const best = tier[0];
+  return best ? { span: best.span, service: best.group.includes(":") ? serviceOf(best.group) : "" } : undefined;
+}
+
+/**
+ * Every place one rule fires in the identification note: its cue in scope (relative to the trafficking
+ * mentions), not vetoed, with its required neighbour in the same sentence. Pure.
+ */
+export function findCues(view: NoteView, rule: CompiledRule): Firing[] {
+  if (rule.noteTypes && !rule.noteTypes.has(view.noteType.trim().toLowerCase())) return [];
+  const { index } = view;
+  const mentionSentences = new Set(view.mentions.map((m) => index.sentenceOf(m.start)));
+  const out: Firing[] = [];
+  const cues = rule.cue.match(index.text);
+  if (cues.length === 0) return out;
+  const vetoHits = rule.unless.map((u) => u.matcher.match(index.text));
+  const lexiconHits = rule.near?.target === "lexicon" ? rule.near.matcher!.match(index.text) : [];
+  for (const hit of cues) {
+    const cue: Span = { start: hit.start, end: hit.end };
+    const sentence = index.sentenceOf(cue.start);
+    if (!inScope(view, rule, sentence, mentionSentences)) continue;
+    const vetoed = rule.unless.some((u, k) =>
+      vetoHits[k].some((v) => index.sentenceOf(v.start) === sentence && onSide(cue, v, u.side) && index.distance(cue, v) <= u.within),
+    );
+    if (vetoed) continue;
+    let target: { span: Span; service: string } | undefined;
+    if (rule.near) {
+      target = findTarget(view, cue, rule.near, sentence, lexiconHits);
+      if (!target) continue;
+    }
+    const cueService = hit.term.group.includes(":") ? serviceOf(hit.term.group) : "";
+    const service = target?.service || cueService || rule.service || "";
+    out.push({ rule, cue, service, ...(target ? { target: target.span } : {}) });
+  }
+  return out;
+}

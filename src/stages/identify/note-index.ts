@@ -1,0 +1,39 @@
+import { splitSentences, type Span } from "../screen/context/sentences.js";
+import { wordsBetween, wordStarts } from "../screen/context/words.js";
+
+/** A note read once for rule matching: its sentences and word positions. */
+export interface NoteIndex {
+  text: string;
+  sentences: Span[];
+  /** Index of the sentence holding `offset` (the nearest one before it when it falls between sentences). */
+  sentenceOf(offset: number): number;
+  /** Words lying between two spans (0 when they touch or overlap). */
+  distance(a: Span, b: Span): number;
+}
+
+/** Index one note's text. Pure. */
+export function indexNote(text: string): NoteIndex {
+  const sentences = splitSentences(text);
+  const starts = wordStarts(text);
+  return {
+    text,
+    sentences,
+    sentenceOf(offset) {
+      let lo = 0;
+      let hi = sentences.length - 1;
+      let found = 0;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sentences[mid].start <= offset) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found;
+    },
+    distance(a, b) {
+      if (a.start < b.end && b.start < a.end) return 0;
+      return a.end <= b.start ? wordsBetween(starts, a.end, b.start) : wordsBetween(starts, b.end, a.start);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/** Ids of categories, services, groups, lexicons and rules: lower-case, stable, safe in CSV and workbooks. */
+const id = z
+  .string({ error: "expected an id" })
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, { error: "expected an id of lower-case letters, digits, '.', '_' or '-'" });
+const text = z.string({ error: "expected a text" }).min(1, { error: "expected a non-empty text" });
+/** A list of patterns in the stage-1 term language; `@name` splices a lexicon. */
+const patterns = z.array(text, { error: "expected a list of patterns (term language, or @lexicon)" }).min(1, { error: "expected at least one pattern" });
+const words = z
+  .number({ error: "expected a whole number of words" })
+  .int({ error: "expected a whole number of words" })
+  .min(0, { error: "expected 0 or more words" })
+  .max(60, { error: "expected at most 60 words" });
+const side = z.enum(["before", "after", "either"], { error: "expected one of before, after, either" });
+
+/** Where a rule looks in the note that first mentions the patient's trafficking. */
+export const SCOPES = ["mention_sentence", "near_mention", "note", "note_start"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Something that must lie near the cue, in the same sentence: a service name (`service`, which then
+ * names the informing service), a trafficking mention (`mention`), or a lexicon (`@name`).
+ */
+const nearSchema = z.strictObject({
+  target: z.string({ error: 'expected "service", "mention" or "@lexicon"' }).regex(/^(?:service|mention|@[a-z0-9_.-]+)$/, { error: 'expected "service", "mention" or "@lexicon"' }),
+  side,
+  within: words,
+  notAcross: patterns.optional(),
+  notPrecededBy: patterns.optional(),
+});
+
+/** A veto: the cue does not count when one of these patterns lies within `within` words on `side` of it. */
+const unlessSchema = z.strictObject({ patterns, side, within: words });
+
+export const ruleSchema = z.strictObject({
+  id,
+  description: text,
+  category: id,
+  service: id.optional(),
+  patterns,
+  near: nearSchema.optional(),
+  unless: z.array(unlessSchema, { error: "expected a list of vetoes" }).optional(),
+  scope: z.enum(SCOPES, { error: `expected one of ${SCOPES.join(", ")}` }),
+  noteTypes: z.array(text, { error: "expected a list of note types" }).optional(),
+  priority: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(0, { error: "expected 0 or more" }).max(1000, { error: "expected at most 1000" }),
+});
+
+export const categorySchema = z.strictObject({
+  id,
+  label: text,
+  definition: text,
+  /** A reporting group the category belongs to (e.g. both during-contact categories). */
+  group: id.optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  id,
+  label: text,
+  definition: text,
+  /** Names that identify the service on their own. */
+  names: patterns,
+  /** Vaguer names, used only when no specific name of any service is near the cue. */
+  generic: patterns.optional(),
+});
+
+/** The categories file (`categories.json`): the scheme of the directed content analysis, as data. */
+export const categoriesSchema = z.strictObject({
+  name: z.string({ error: "expected a text" }).optional(),
+  description: z.string({ error: "expected a text" }).optional(),
+  sources: z.array(z.string({ error: "expected a text" })).optional(),
+  categories: z.array(categorySchema, { error: "expected a list of categories" }).min(2, { error: "expected at least two categories" }),
+  groups: z.array(z.strictObject({ id, label: text, definition: text }), { error: "expected a list of groups" }).optional(),
+  /** The category that takes sub-categories (the informing service). */
+  serviceCategory: id,
+  /** The category suggested when no rule fires. */
+  fallback: id,
+  services: z.array(serviceSchema, { error: "expected a list of services" }).min(1, { error: "expected at least one service" }),
+  lexicons: z.record(id, patterns, { error: "expected lexicons: name → list of patterns" }).optional(),
+  rules: z.array(ruleSchema, { error: "expected a list of rules" }).min(1, { error: "expected at least one rule" }),
+});
+
+export type CategoriesFile = z.output<typeof categoriesSchema>;
+export type RuleSpec = z.output<typeof ruleSchema>;

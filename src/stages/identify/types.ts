@@ -1,0 +1,86 @@
+import type { Matcher } from "../search/match.js";
+import type { Scope } from "./schema.js";
+
+/** A category of the scheme (e.g. `other_service`), with what it means. */
+export interface CategoryInfo {
+  id: string;
+  label: string;
+  definition: string;
+  group?: string;
+}
+
+/** An informing service (a sub-category of the service category), with what it means. */
+export interface ServiceInfo {
+  id: string;
+  label: string;
+  definition: string;
+}
+
+/** Something that must lie near a cue (same sentence, within `within` words on `side`). */
+export interface CompiledNear {
+  target: "service" | "mention" | "lexicon";
+  matcher?: Matcher;
+  side: "before" | "after" | "either";
+  within: number;
+  /** Patterns that must not lie between the cue and the target ("letter TO GP"). */
+  notAcross?: Matcher;
+  /** Patterns that must not stand just before the target, outside the cue ("discussed WITH SW"). */
+  notPrecededBy?: Matcher;
+}
+
+/** A veto near the cue. */
+export interface CompiledVeto {
+  matcher: Matcher;
+  side: "before" | "after" | "either";
+  within: number;
+}
+
+/** A rule ready to run. Cue hits whose term group is `svc:<id>` name a service themselves. */
+export interface CompiledRule {
+  id: string;
+  description: string;
+  category: string;
+  service?: string;
+  cue: Matcher;
+  near?: CompiledNear;
+  unless: CompiledVeto[];
+  scope: Scope;
+  /** Lower-cased note types the rule is limited to (absent: any). */
+  noteTypes?: ReadonlySet<string>;
+  priority: number;
+  /** Position in the file: the last tie-breaker, so the choice never depends on anything else. */
+  order: number;
+}
+
+/** A categories file validated and compiled once, shared by every patient. */
+export interface CompiledCategories {
+  source: string;
+  name: string;
+  categories: CategoryInfo[];
+  groups: { id: string; label: string; definition: string }[];
+  serviceCategory: string;
+  fallback: string;
+  services: ServiceInfo[];
+  /** Every service name: group `svc:<id>` for specific names, `gen:<id>` for generic ones. */
+  serviceNames: Matcher;
+  rules: CompiledRule[];
+}
+
+/** The suggested identification route of one patient, with the evidence it rests on. */
+export interface RouteSuggestion {
+  route: string;
+  /** The informing service for the service category, else ''. */
+  service: string;
+  /** Id of the rule that fired (`unknown.no-cue` / `unknown.no-mention` when none did). */
+  rule: string;
+  /** The note that first mentions the patient's trafficking ('' when none does). */
+  noteId: string;
+  date: string;
+  /** The evidence sentence, whitespace collapsed, cut to about 300 characters around the cue. */
+  evidence: string;
+  /** Spans of `evidence` to show in bold: the cue and, where there is one, the service name. */
+  bold: { start: number; end: number }[];
+  /** Offsets of the cue in the note text. */
+  start: number;
+  end: number;
+}
