@@ -1,7 +1,173 @@
-import type { CommandSpec } from "../command.js";
+import { existsSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Command } from "commander";
+import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
+import { UserError } from "../../core/errors.js";
+import { groupFor } from "../../core/patients.js";
+import type { Note } from "../../core/types.js";
+import { ruleFile } from "../../config/load.js";
+import { readDecisionWorkbook, writeDecisionWorkbook } from "../../io/decision-workbook.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
+import { writeCsv } from "../../io/write-csv.js";
+import { writeZip } from "../../io/zip.js";
+import { compileMatcher } from "../../stages/search/match.js";
+import { CASE_GROUP } from "../../stages/search/terms.js";
+import { drawSample } from "../../stages/sample/draw-sample.js";
+import { compilePatterns } from "../../stages/code/patterns.js";
+import { extractPatient, parseExtractId, type ExtractionRules } from "../../stages/code/extract.js";
+import { effectiveCodes } from "../../stages/code/results/effective.js";
+import { learnFromCoders } from "../../stages/code/learn/apply.js";
+import { agreementRow, CODER_AGREEMENT_COLUMNS, coderAgreement } from "../../stages/code/coder-agreement.js";
+import { codebookToQdc } from "../../stages/code/refi-qda/qdc-export.js";
+import { buildQdpx } from "../../stages/code/refi-qda/qdpx.js";
+import { readCodebook } from "../../stages/code/io/read-codebook.js";
+import { codedExtractRows, codedExtractsSpec, secondCoderSpec, toCoderDecisions } from "../../stages/code/io/workbooks.js";
+import { writeFamiliarisation } from "../../stages/code/io/familiarisation.js";
+import { writeExtractsCsv, writeResults } from "../../stages/code/io/write-results.js";
+import type { CoderDecision, Extract } from "../../stages/code/types.js";
+import type { Span } from "../../stages/screen/context/sentences.js";
+import { loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
+import { VERSION } from "../version.js";
+
+function positiveInt(raw: unknown, flag: string, min = 0): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new UserError(`command line › ${flag}: expected a whole number ≥ ${min}`);
+  return n;
+}
+
+/** Previously decided passages, by patient and note, so new windows never cut them. */
+function pinnedSpans(decisions: ReadonlyMap<string, CoderDecision>): Map<string, Map<string, Span[]>> {
+  const out = new Map<string, Map<string, Span[]>>();
+  for (const [id, d] of decisions) {
+    const p = parseExtractId(id);
+    if (!p || (d.codes.length === 0 && !d.memo)) continue;
+    const key = p.patientId ?? "";
+    const byNote = out.get(key) ?? new Map<string, Span[]>();
+    byNote.set(p.noteId, [...(byNote.get(p.noteId) ?? []), { start: p.start, end: p.end }]);
+    out.set(key, byNote);
+  }
+  return out;
+}
+
+async function readDecisions(path: string, spec: Parameters<typeof readDecisionWorkbook>[1], codesKey: string): Promise<Map<string, CoderDecision>> {
+  if (!existsSync(path)) return new Map();
+  const read = await readDecisionWorkbook(path, spec);
+  if (read.problems.length > 0) {
+    throw new UserError(`${read.problems[0]}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ""}`);
+  }
+  return toCoderDecisions(read.decisions, codesKey);
+}
+
+async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
+  const config = ctx.config();
+  const window = positiveInt(opts.window, "--window") ?? 1;
+  const familiarise = positiveInt(opts.familiarise, "--familiarise", 1);
+  const book = readCodebook(ruleFile(config, "codebook", "--codebook"));
+  const terms = loadTerms(config);
+  const patients = await loadPatients(config, ctx.log);
+  const eligible = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(eligible.ids));
+  const dir = stageDir(config, "themes");
+  const now = () => new Date();
+
+  if (familiarise !== undefined) {
+    const path = join(dir, "familiarisation.xlsx");
+    const n = await writeFamiliarisation(path, notes, patients, familiarise, config.seed, { force: ctx.flags.force, now });
+    ctx.log.info(`code: wrote ${n} whole notes of ${eligible.ids.length} eligible patients (seed ${config.seed}) to ${path}`);
+    return { summary: { familiarisation: path, notes: n, seed: config.seed } };
+  }
+
+  const codedPath = join(dir, "coded-extracts.xlsx");
+  const spec = codedExtractsSpec(book, config.seed);
+  const decisions = await readDecisions(codedPath, spec, "final_codes");
+  const pinned = pinnedSpans(decisions);
+  const noteOwners = new Map<string, Set<string>>();
+  for (const [pid, list] of notes) for (const n of list) noteOwners.set(n.noteId, (noteOwners.get(n.noteId) ?? new Set()).add(pid));
+  const rules: ExtractionRules = {
+    book,
+    retrieval: compileMatcher(terms.filter((t) => t.group !== CASE_GROUP)),
+    codes: compilePatterns(book.codes.flatMap((c) => c.patterns)),
+    unless: compilePatterns(book.codes.flatMap((c) => c.unless)),
+    codebookSeeds: opts.codebookSeeds !== false,
+    window: { sentences: window, maxChars: 1200 },
+  };
+  const extracts: Extract[] = [];
+  for (const id of eligible.ids) {
+    const list = notes.get(id) ?? [];
+    const qualify = list.some((n) => (noteOwners.get(n.noteId)?.size ?? 0) > 1);
+    const pins = new Map([...(pinned.get("")?.entries() ?? []), ...(pinned.get(id)?.entries() ?? [])].filter(([noteId]) => list.some((n) => n.noteId === noteId)));
+    extracts.push(...extractPatient({ id, group: groupFor(patients, id) }, list, rules, pins, qualify));
+  }
+
+  const learn = opts.learn ? learnFromCoders(extracts, decisions) : undefined;
+  const learned = learn?.learned ?? new Map();
+  const coded = extracts.map((e) => effectiveCodes(e, decisions.get(e.extractId), learned.get(e.extractId), Boolean(learn)));
+
+  writeExtractsCsv(dir, coded, decisions, learned);
+  const written = await writeDecisionWorkbook(codedPath, spec, codedExtractRows(extracts, learned), { force: ctx.flags.force, now, statusColumn: "status" });
+
+  // Second coder: a seeded, blinded sample; agreement once both have coded.
+  const fraction = config.sampling.fraction;
+  const secondPath = join(dir, "second-coder.xlsx");
+  const secondSpec = secondCoderSpec(book, config.seed, fraction);
+  const sample = new Set(drawSample(extracts.map((e) => e.extractId), 0, fraction, config.seed).map((s) => s.id));
+  const second = await readDecisions(secondPath, secondSpec, "codes");
+  await writeDecisionWorkbook(
+    secondPath,
+    secondSpec,
+    extracts.filter((e) => sample.has(e.extractId)).map((e) => ({ id: e.extractId, evidence: { group: e.group, date: e.date, text: e.text.replace(/\r\n?/g, "\n"), status: "" } })),
+    { force: ctx.flags.force, now, statusColumn: "status" },
+  );
+  const pairs = [...second.entries()]
+    .filter(([id, d]) => d.codes.length > 0 && (decisions.get(id)?.codes.length ?? 0) > 0)
+    .map(([id, d]) => ({ first: decisions.get(id)!.codes, second: d.codes }));
+  if (pairs.length > 0) writeCsv(join(dir, "coder-agreement.csv"), CODER_AGREEMENT_COLUMNS, coderAgreement(book, pairs).map(agreementRow));
+
+  const eligibleGroups = eligible.ids.map((id) => groupFor(patients, id));
+  const results = writeResults(dir, book, coded, eligibleGroups);
+  const origin = `notes-analyse ${VERSION}`;
+  writeFileAtomic(join(dir, "codebook.qdc"), codebookToQdc(book, `${origin} (${book.name})`));
+  const noteMap = new Map<string, Note>();
+  for (const [pid, list] of notes) for (const n of list) noteMap.set(`${pid}\u0000${n.noteId}`, n);
+  const memos = new Map([...decisions].filter(([, d]) => d.memo).map(([id, d]) => [id, d.memo]));
+  writeZip(join(dir, "coded-extracts.qdpx"), buildQdpx(book, coded, noteMap, `${book.name}: coded extracts`, origin, memos));
+
+  const coderCoded = coded.filter((c) => c.source === "coder").length;
+  const summary = {
+    codebook: basename(book.file),
+    eligible: eligible.ids.length,
+    extracts: extracts.length,
+    with_suggestions: extracts.filter((e) => e.suggested.length > 0).length,
+    coder_coded: coderCoded,
+    decisions_kept: written.kept,
+    ...(learn ? { learned: { trained_on: learn.trainedOn, codes: learn.codes, too_few_examples: learn.skipped, extracts_suggested: learn.learned.size } } : {}),
+    second_coder: { sample: sample.size, coded_by_both: pairs.length },
+    patients_with_themes: results.patientsWithThemes,
+    themes: results.themes,
+    quotes: results.quotes,
+    quotes_flagged: results.quotesFlagged,
+    out: dir,
+  };
+  ctx.log.info(`code: ${extracts.length} extracts from ${eligible.ids.length} eligible patients (${summary.with_suggestions} with suggested codes, ${coderCoded} coded by a coder${written.kept ? `, ${written.kept} decisions kept` : ""})`);
+  for (const [theme, n] of Object.entries(results.themes)) ctx.log.info(`  ${theme.padEnd(14)} adults ${String(n.adult).padStart(4)}  children ${String(n.child).padStart(4)}  total ${String(n.total).padStart(4)}`);
+  if (learn) ctx.log.info(`code: learned ${learn.codes.length} codes from ${learn.trainedOn} coded extracts; suggestions for ${learn.learned.size} uncoded extracts (learned_codes)`);
+  if (results.quotesFlagged > 0) ctx.log.warn(`${results.quotesFlagged} of ${results.quotes} quotes may hold identifiers that escaped de-identification: check quotes.csv (identifier_flags) before publishing`);
+  if (pairs.length > 0) ctx.log.info(`code: agreement of two coders on ${pairs.length} extracts written to coder-agreement.csv`);
+  ctx.log.info(`code: wrote ${dir}/extracts.csv, coded-extracts.xlsx, second-coder.xlsx, patient-themes.csv, code-frequencies.csv, cooccurrence.csv, quotes.csv, codebook.qdc, coded-extracts.qdpx, ${results.maps.join(", ")}`);
+  return { summary };
+}
 
 export const codeCommand: CommandSpec = {
   name: "code",
-  summary: "extract passages, suggest thematic codes, theme maps",
+  summary: "extract passages, suggest thematic codes, coder workbooks, results per group, theme maps",
   studyOptions: true,
+  configure(cmd: Command) {
+    cmd.option("--eligible <file>", "CSV with a patient_id column: the eligible patients (default 02-screening/eligible.csv)");
+    cmd.option("--familiarise <n>", "write familiarisation.xlsx: N whole notes of eligible patients drawn with the seed, then stop");
+    cmd.option("--learn", "train a classifier on the extracts coders have coded and suggest codes for the rest (learned_codes)");
+    cmd.option("--window <sentences>", "sentences of context either side of a matching sentence (default 1)");
+    cmd.option("--no-codebook-seeds", "pull passages by the theme retrieval terms only, not also by the codebook's patterns");
+  },
+  run,
 };

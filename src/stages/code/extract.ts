@@ -1,0 +1,93 @@
+import type { Group, Note } from "../../core/types.js";
+import type { Matcher } from "../search/match.js";
+import { splitSentences, type Span } from "../screen/context/sentences.js";
+import type { Codebook } from "./codebook/types.js";
+import type { PatternMatcher } from "./patterns.js";
+import { suggestCodes } from "./tag.js";
+import type { Extract } from "./types.js";
+import { seedWindows, subtractPinned, type Seed, type WindowOptions } from "./windows.js";
+
+/** Everything extraction needs, compiled once. */
+export interface ExtractionRules {
+  book: Codebook;
+  /** Theme retrieval terms (every term group but `case`). */
+  retrieval: Matcher;
+  /** The codebook's patterns and its `unless` patterns. */
+  codes: PatternMatcher;
+  unless: PatternMatcher;
+  /** Codebook patterns also pull passages out (they are a finer a priori vocabulary than the retrieval groups). */
+  codebookSeeds: boolean;
+  window: WindowOptions;
+}
+
+/** The id of an extract: note id and offsets, so a decision can always be found again. */
+export function extractId(noteId: string, start: number, end: number, patientId?: string): string {
+  return `${patientId ? `${patientId}/` : ""}${noteId}:${start}-${end}`;
+}
+
+/** Parse an extract id back into note (and patient) id and offsets; undefined when it is not one. */
+export function parseExtractId(id: string): { patientId?: string; noteId: string; start: number; end: number } | undefined {
+  const m = /^(?:([^/]+)\/)?(.+):(\d+)-(\d+)$/.exec(id);
+  if (!m) return undefined;
+  const start = Number(m[3]);
+  const end = Number(m[4]);
+  return end > start ? { patientId: m[1], noteId: m[2], start, end } : undefined;
+}
+
+/**
+ * The passages of one patient's notes that match the theme retrieval terms (and codebook patterns),
+ * as merged sentence windows, each with its suggested codes. Passages a coder already decided on
+ * (`pinned`, by note id) are kept exactly as they were and new windows never overlap them. Pure.
+ */
+export function extractPatient(
+  patient: { id: string; group: Group },
+  notes: readonly Note[],
+  rules: ExtractionRules,
+  pinned: ReadonlyMap<string, readonly Span[]> = new Map(),
+  qualifyIds = false,
+): Extract[] {
+  const out: Extract[] = [];
+  for (const note of notes) {
+    const text = note.text;
+    const sentences = splitSentences(text);
+    const codeHits = rules.codes.match(text);
+    const seeds: Seed[] = rules.retrieval.match(text).map((h) => ({ start: h.start, end: h.end, by: h.term.group }));
+    if (rules.codebookSeeds) seeds.push(...codeHits.map((h) => ({ start: h.start, end: h.end, by: "codebook" })));
+    const pins = (pinned.get(note.noteId) ?? []).filter((p) => p.end <= text.length);
+    const windows = subtractPinned(text, seedWindows(text, sentences, seeds, rules.window), pins);
+    const unlessHits = codeHits.length > 0 ? rules.unless.match(text) : [];
+    const spans = [...windows.map((w) => ({ ...w, pinned: false })), ...pins.map((p) => ({ ...p, seeds: seeds.filter((s) => s.start >= p.start && s.end <= p.end), pinned: true }))];
+    for (const w of spans) {
+      const s = suggestCodes(rules.book, patient.group, w, sentences, codeHits, unlessHits, text);
+      const by = new Set(w.seeds.map((x) => x.by));
+      if (w.pinned) by.add("coded");
+      out.push({
+        extractId: extractId(note.noteId, w.start, w.end, qualifyIds ? patient.id : undefined),
+        patientId: patient.id,
+        group: patient.group,
+        noteId: note.noteId,
+        date: note.date,
+        noteType: note.noteType ?? "",
+        start: w.start,
+        end: w.end,
+        text: text.slice(w.start, w.end),
+        retrievedBy: [...by].sort(),
+        suggested: s.codes,
+        rules: s.rules,
+        highlights: s.hits.map((h) => ({ start: h.start, end: h.end })),
+      });
+    }
+  }
+  return out.sort(compareExtracts);
+}
+
+/** Stable order: patient, date, note, offset. */
+export function compareExtracts(a: Extract, b: Extract): number {
+  const k = (x: Extract) => [x.patientId, x.date, x.noteId] as const;
+  const [pa, da, na] = k(a);
+  const [pb, db, nb] = k(b);
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (da !== db) return da < db ? -1 : 1;
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.start - b.start || a.end - b.end;
+}

@@ -1,0 +1,26 @@
+import { porterStem } from "../porter.js";
+
+/** Function words that say nothing about a code. */
+const STOP = new Set(
+  ("a an and are as at be been but by for from had has have he her hers him his i if in into is it its me my no nor not of on or our " +
+    "she so than that the their them then there these they this those to too us was we were what when which who whom why will with you your " +
+    "pt patient zzzzz").split(" "),
+);
+
+/**
+ * The features of a passage: Porter-stemmed words (no stop words, no masks) and adjacent word pairs,
+ * each counted once (binarised, which suits short texts). Negation words are kept in pairs ("not_attend")
+ * because they change a code's meaning. Pure and deterministic.
+ */
+export function features(text: string): string[] {
+  const words = (text.toLowerCase().match(/[a-z][a-z'&]*|\d+/g) ?? []).map((w) => w.replace(/'s$|'/g, ""));
+  const stems = words.map((w) => (w === "not" || w === "no" || w === "never" ? w : STOP.has(w) ? "" : porterStem(w)));
+  const out = new Set<string>();
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i];
+    if (s && s !== "not" && s !== "no" && s !== "never" && !/^\d+$/.test(s)) out.add(s);
+    const next = stems[i + 1];
+    if (s && next && !(next === "not" || next === "no" || next === "never")) out.add(`${s}_${next}`);
+  }
+  return [...out].sort();
+}
