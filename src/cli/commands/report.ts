@@ -1,7 +1,47 @@
-import type { CommandSpec } from "../command.js";
+import { isAbsolute, relative } from "node:path";
+import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
+import { readReportInputs } from "../../report/read-inputs.js";
+import { isThere, type ReportInputs } from "../../report/report-inputs.js";
+import { writeReport } from "../../report/write-report.js";
+import { loadEligible, loadPatients, stageDir } from "../study.js";
+import { VERSION } from "../version.js";
+
+const SECTION_NAMES: [keyof ReportInputs, string][] = [
+  ["flow", "flow"],
+  ["routes", "identification routes"],
+  ["agreement", "agreement"],
+  ["themeMaps", "theme maps"],
+  ["frequencies", "code frequencies"],
+  ["quotes", "quotes"],
+];
+
+async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
+  const config = ctx.config();
+  const eligible = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
+  const patients = await loadPatients(config, ctx.log);
+  const rel = relative(config.out, eligible.file);
+  const shown = rel.startsWith("..") || isAbsolute(rel) ? eligible.file : rel.split("\\").join("/");
+  const inputs = await readReportInputs(config, VERSION, { file: eligible.file, shown }, patients, (m) => ctx.log.warn(m));
+  const dir = stageDir(config, "report");
+  const files = await writeReport(dir, inputs);
+
+  const n = inputs.table1.table.n;
+  const sections = Object.fromEntries(SECTION_NAMES.map(([key, name]) => [name, isThere(inputs[key] as never)]));
+  ctx.log.info(`report: Table 1 of ${n.total} included patients (${n.adult} adult, ${n.child} child)`);
+  for (const [key, name] of SECTION_NAMES) {
+    const part = inputs[key];
+    if (typeof part === "object" && part !== null && "missing" in part) ctx.log.info(`report: ${name}: ${part.missing}`);
+  }
+  ctx.log.info(`report: wrote ${dir}/${files.join(", ")}`);
+  return { summary: { included: n.total, adult: n.adult, child: n.child, sections, files, out: dir } };
+}
 
 export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
+  configure(cmd) {
+    cmd.option("--eligible <file>", "a CSV with a patient_id column to use instead of 02-screening/eligible.csv");
+  },
+  run,
 };

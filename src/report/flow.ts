@@ -1,0 +1,61 @@
+import { UserError } from "../core/errors.js";
+import { humanise } from "./format.js";
+
+/** A count of patients by group, as in flow.csv. */
+export interface FlowCount {
+  adult: number;
+  child: number;
+  unknown: number;
+  total: number;
+}
+
+/** The screening flow: returned → excluded (by reason) → included. */
+export interface Flow {
+  returned: FlowCount;
+  excluded: FlowCount;
+  /** Reasons in the order flow.csv gives them, with their counts (zeros kept). */
+  reasons: { reason: string; count: FlowCount }[];
+  included: FlowCount;
+}
+
+/** Readable labels of the exclusion reasons of SPEC §5; other reasons are shown humanised. */
+export const REASON_LABELS: Readonly<Record<string, string>> = {
+  drug_trafficking: "Drug trafficking",
+  traffic_accident: "Road traffic accidents and other traffic",
+  interest_in_issue: "Interest in the issue, not a victim",
+  negated: "Trafficking denied or ruled out",
+  other_person: "Another person trafficked, or the patient accused",
+  other: "Other reasons",
+  not_given: "Reason not recorded",
+};
+
+export const reasonLabel = (reason: string) => REASON_LABELS[reason] ?? humanise(reason);
+
+const COUNT_COLUMNS = ["adult", "child", "unknown", "total"] as const;
+
+/**
+ * The flow of flow.csv (`step,reason,adult,child,unknown,total`). Throws a UserError naming the file and
+ * line when a count is not a whole number or a step is missing. Pure.
+ */
+export function parseFlow(rows: readonly { line: number; values: Record<string, string> }[], file: string): Flow {
+  const zero = (): FlowCount => ({ adult: 0, child: 0, unknown: 0, total: 0 });
+  const flow: Flow = { returned: zero(), excluded: zero(), reasons: [], included: zero() };
+  const seen = new Set<string>();
+  for (const { line, values } of rows) {
+    const count = zero();
+    for (const c of COUNT_COLUMNS) {
+      const raw = (values[c] ?? "").trim();
+      if (!/^\d+$/.test(raw)) throw new UserError(`${file}:${line}: column ${c}: expected a whole number of patients`);
+      count[c] = Number(raw);
+    }
+    const step = values.step.trim();
+    const reason = (values.reason ?? "").trim();
+    if (step === "returned" || step === "included") flow[step] = count;
+    else if (step === "excluded" && (reason === "all" || reason === "")) flow.excluded = count;
+    else if (step === "excluded") flow.reasons.push({ reason, count });
+    else throw new UserError(`${file}:${line}: column step: expected returned, excluded or included`);
+    seen.add(step);
+  }
+  for (const step of ["returned", "included"]) if (!seen.has(step)) throw new UserError(`${file}: no '${step}' row (it is written by notes-analyse consensus; run it again)`);
+  return flow;
+}

@@ -1,0 +1,83 @@
+import { agreementView } from "./agreement-view.js";
+import { escapeHtml as esc } from "./escape.js";
+import type { Flow } from "./flow.js";
+import { reasonLabel } from "./flow.js";
+import { csvTableHtml, htmlTable, para, type HtmlCell } from "./html-parts.js";
+import type { AgreementSource, CsvTable } from "./report-inputs.js";
+import { routesView } from "./routes.js";
+import type { Table1 } from "./table1.js";
+
+const num = (text: string | number): HtmlCell => ({ text: String(text), cls: "num" });
+
+/** Flow chart (our own SVG, inline) and the counts behind it by group. */
+export function flowHtml(flow: Flow, svg: string): string {
+  const row = (label: string, c: Flow["returned"], sub = false) => ({ cells: [{ text: label, cls: sub ? "sub" : undefined }, num(c.adult), num(c.child), num(c.unknown), num(c.total)] });
+  const table = htmlTable(["Step", num("Adults"), num("Children"), num("Age unknown"), num("Total")], [
+    row("Returned by the search", flow.returned),
+    row("Excluded on screening", flow.excluded),
+    ...flow.reasons.map((r) => row(reasonLabel(r.reason), r.count, true)),
+    row("Included", flow.included),
+  ]);
+  return `<figure>\n${svg}<figcaption>Figure 1. Patients returned by the search terms, excluded on screening (with reasons) and included, by age group.</figcaption>\n</figure>\n${table}`;
+}
+
+/** Table 1 of the study: a heading row per characteristic, categories under it. */
+export function table1Html(t: Table1, notes: readonly string[]): string {
+  const rows: { cells: HtmlCell[]; cls?: string }[] = [];
+  let current = "";
+  for (const r of t.rows.slice(1)) {
+    if (r.characteristic !== current) {
+      current = r.characteristic;
+      rows.push({ cls: "group", cells: [{ text: current, colspan: 4, header: true }] });
+    }
+    rows.push({ cells: [{ text: r.category, cls: "sub" }, num(r.cells.total), num(r.cells.adult), num(r.cells.child)] });
+  }
+  const head = ["Characteristic", num(`Total (n = ${t.n.total})`), num(`Adults (n = ${t.n.adult})`), num(`Children (n = ${t.n.child})`)];
+  const all = [
+    "Cells are n (%) of the column total; percentages are whole numbers rounded half up, so a column may not sum to exactly 100. Mean age is given with its sample standard deviation and range.",
+    ...(t.unknownGroup > 0 ? [`The total includes ${t.unknownGroup} patient${t.unknownGroup === 1 ? "" : "s"} whose age at first contact is unknown, so they are neither adults nor children.`] : []),
+    ...notes,
+  ];
+  return `${htmlTable(head, rows, "Table 1. Characteristics of the included patients")}\n${all.map((n) => para(n)).join("\n")}`;
+}
+
+/** Identification routes by group, in the study's `43% (41/95)` style. */
+export function routesHtml(table: CsvTable): string {
+  const view = routesView(table);
+  if (!view) return `${para(`${table.file} has no group and category columns; shown as written.`)}\n${csvTableHtml(table)}`;
+  const rows = view.rows.map((r) => ({
+    cells: [
+      { text: r.label, cls: r.sub ? "sub" : undefined },
+      ...view.columns.map((c): HtmlCell => {
+        const cell = r.cells[c.group];
+        if (!cell) return num("–");
+        const confirmed = cell.confirmed !== undefined ? `<small class="confirmed">${esc(cell.confirmed)} confirmed by a rater</small>` : "";
+        return { html: `${esc(cell.text)}${confirmed}`, cls: "num" };
+      }),
+    ],
+  }));
+  const shortfall = view.rows.some((r) => Object.values(r.cells).some((c) => c.confirmed !== undefined));
+  const html = htmlTable(["How the team learned the patient had been trafficked", ...view.columns.map((c) => num(c.label))], rows, "Identification routes");
+  return `${html}\n${para(shortfall ? "Counts use a rater's final route where one was given and the suggested route otherwise; where not every patient in a cell was confirmed by a rater, the number confirmed is shown under it." : "Counts use a rater's final route where one was given and the suggested route otherwise.")}`;
+}
+
+/** The agreement figures side by side, each confusion matrix, and per-code coder agreement. */
+export function agreementHtml(sources: readonly AgreementSource[]): string {
+  const view = agreementView(sources);
+  const parts = [htmlTable(["Measure", ...view.sources.map((s) => num(s))], view.rows.map((r) => ({ cells: [r.measure, ...r.values.map((v) => num(v))] })), "Agreement between raters")];
+  for (const m of view.matrices) {
+    parts.push(
+      htmlTable(
+        ["Rater 1 ↓ / rater 2 →", ...m.categories.map((c) => num(c))],
+        m.counts.map((row, i) => ({ cells: [{ text: m.categories[i], header: true }, ...row.map((n) => num(n))] })),
+        `Confusion matrix: ${m.source}`,
+      ),
+    );
+  }
+  parts.push(para("Cohen's kappa's standard error is the asymptotic one of Fleiss, Cohen and Everitt (1969); the 95% interval is kappa ± 1.96 SE. PABAK is (q·po − 1)/(q − 1) for q categories."));
+  return parts.join("\n");
+}
+
+export function coderAgreementHtml(table: CsvTable): string {
+  return csvTableHtml(table, "Agreement between two coders, per code (present or absent in each extract)");
+}

@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { UserError } from "../core/errors.js";
+import type { Patient } from "../core/types.js";
+import type { ResolvedConfig } from "../config/load.js";
+import { readCsvRows } from "../io/read-csv-rows.js";
+import { readTable, type TableRow } from "../io/read-table.js";
+import { STAGE_DIRS } from "../cli/study.js";
+import { parseFlow } from "./flow.js";
+import type { AgreementSource, CsvTable, Part, ReportInputs } from "./report-inputs.js";
+import { buildTable1, type Table1Patient } from "./table1.js";
+
+type Warn = (message: string) => void;
+
+const missing = (file: string, command: string) => ({ missing: `not available yet: run notes-analyse ${command} (no ${file})` });
+
+/** A CSV another stage wrote, with its columns in order. Neutralising apostrophes are taken off for display. */
+export async function readCsvTable(path: string, shown: string, warn: Warn): Promise<CsvTable> {
+  let columns: string[] = [];
+  const rows: Record<string, string>[] = [];
+  for await (const row of readTable(path, { delimiter: ",", encoding: "auto", warn, onHeader: (c) => (columns = c) })) {
+    rows.push(Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, v.replace(/^'(?=[=+\-@\t\r])/, "")])));
+  }
+  return { file: shown, columns, rows };
+}
+
+function readJson(path: string, command: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through to the one message below
+  }
+  throw new UserError(`${path}: not a JSON object of agreement figures (it is written by notes-analyse ${command}; run it again)`);
+}
+
+async function csvPart(out: string, rel: string, command: string, warn: Warn): Promise<Part<CsvTable>> {
+  const path = join(out, rel);
+  return existsSync(path) ? { data: await readCsvTable(path, rel, warn), source: rel } : missing(rel, command);
+}
+
+/**
+ * The included patients for Table 1: ids of the eligible list, attributes from the patients file. A
+ * patient missing from the patients file counts with every attribute Unknown and the eligible list's group.
+ */
+export async function table1Input(eligibleFile: string, patients: ReadonlyMap<string, Patient>, warn: Warn): Promise<{ patients: Table1Patient[]; notes: string[] }> {
+  const rows: TableRow[] = await readCsvRows(eligibleFile, ["patient_id"], warn);
+  const seen = new Set<string>();
+  const out: Table1Patient[] = [];
+  let notInFile = 0;
+  for (const { values } of rows) {
+    const id = values.patient_id.trim();
+    if (id === "" || seen.has(id)) continue;
+    seen.add(id);
+    const p = patients.get(id);
+    if (!p) notInFile++;
+    const listed = values.group === "adult" || values.group === "child" ? values.group : "unknown";
+    out.push(p ?? { group: listed, age: null, gender: "", regionOfOrigin: "", exploitationType: "", referralRoute: "" });
+  }
+  const notes: string[] = [];
+  if (patients.size === 0) notes.push("No patients file was given (--patients or \"patients\" in the config): every characteristic is Unknown.");
+  else if (notInFile > 0) notes.push(`${notInFile} included patient${notInFile === 1 ? " is" : "s are"} not in the patients file and count as Unknown.`);
+  return { patients: out, notes };
+}
+
+/** Read every stage output the report shows; a missing file makes its section say which command to run. */
+export async function readReportInputs(
+  config: ResolvedConfig,
+  version: string,
+  eligible: { file: string; shown: string },
+  patients: ReadonlyMap<string, Patient>,
+  warn: Warn,
+): Promise<ReportInputs> {
+  const out = config.out;
+  const t1 = await table1Input(eligible.file, patients, warn);
+  const table1 = { table: buildTable1(t1.patients), source: eligible.shown, notes: t1.notes };
+  if (t1.notes.length > 0) for (const n of t1.notes) warn(`report: ${n}`);
+
+  const flowRel = `${STAGE_DIRS.screening}/flow.csv`;
+  const flowPath = join(out, flowRel);
+  const flow = existsSync(flowPath)
+    ? { data: parseFlow(await readCsvRows(flowPath, ["step", "reason", "adult", "child", "unknown", "total"], warn), flowPath), source: flowRel }
+    : missing(flowRel, "consensus");
+
+  const agreementFiles: [string, string, string][] = [
+    ["Screening (two raters)", `${STAGE_DIRS.screening}/agreement.json`, "consensus"],
+    ["Identification route", `${STAGE_DIRS.identification}/agreement.json`, "identify"],
+  ];
+  const sources: AgreementSource[] = agreementFiles
+    .filter(([, rel]) => existsSync(join(out, rel)))
+    .flatMap(([label, rel, command]) => {
+      const report = readJson(join(out, rel), command);
+      // identify adds agreement on route and service together beside the route-only figures.
+      const nested = report.route_and_service;
+      const both = nested && typeof nested === "object" && !Array.isArray(nested) ? [{ label: `${label} and service`, file: rel, report: nested as Record<string, unknown> }] : [];
+      return [{ label, file: rel, report }, ...both];
+    });
+  const agreement: Part<AgreementSource[]> = sources.length > 0 ? { data: sources, source: [...new Set(sources.map((s) => s.file))].join(", ") } : missing(agreementFiles[0][1], "sample and consensus");
+
+  const maps: { group: string; file: string; svg: string }[] = [];
+  for (const group of ["adult", "child"]) {
+    const rel = `${STAGE_DIRS.themes}/theme-map-${group}.svg`;
+    if (existsSync(join(out, rel))) maps.push({ group, file: rel, svg: readFileSync(join(out, rel), "utf8") });
+  }
+
+  return {
+    version,
+    seed: config.seed,
+    childAgeCutoff: config.childAgeCutoff,
+    table1,
+    flow,
+    routes: await csvPart(out, `${STAGE_DIRS.identification}/summary.csv`, "identify", warn),
+    agreement,
+    coderAgreement: await csvPart(out, `${STAGE_DIRS.themes}/coder-agreement.csv`, "code", warn),
+    themeMaps: maps.length > 0 ? { data: maps, source: maps.map((m) => m.file).join(", ") } : missing(`${STAGE_DIRS.themes}/theme-map-adult.svg`, "code"),
+    frequencies: await csvPart(out, `${STAGE_DIRS.themes}/code-frequencies.csv`, "code", warn),
+    quotes: await csvPart(out, `${STAGE_DIRS.themes}/quotes.csv`, "code", warn),
+  };
+}

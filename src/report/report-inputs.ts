@@ -1,0 +1,40 @@
+import type { Flow } from "./flow.js";
+import type { Table1 } from "./table1.js";
+
+/** The quotes.csv column that lists possible identifiers a quote still holds. */
+export const FLAGS_COLUMN = "identifier_flags";
+
+/** A table as read from a CSV another stage wrote: its columns in file order and its rows. */
+export interface CsvTable {
+  /** Path shown to the reader, relative to the study output folder. */
+  file: string;
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+/** A section's input: there, or missing with the command that would make it. */
+export type Part<T> = { data: T; source: string } | { missing: string };
+
+export const isThere = <T>(p: Part<T>): p is { data: T; source: string } => "data" in p;
+
+/** One agreement.json (SPEC §7 keys; screening adds the sample's seed and sizes). */
+export interface AgreementSource {
+  label: string;
+  file: string;
+  report: Record<string, unknown>;
+}
+
+/** Everything the report shows, read from the study output folder. */
+export interface ReportInputs {
+  version: string;
+  seed: number;
+  childAgeCutoff: number;
+  table1: { table: Table1; source: string; notes: string[] };
+  flow: Part<Flow>;
+  routes: Part<CsvTable>;
+  agreement: Part<AgreementSource[]>;
+  coderAgreement: Part<CsvTable>;
+  themeMaps: Part<{ group: string; file: string; svg: string }[]>;
+  frequencies: Part<CsvTable>;
+  quotes: Part<CsvTable>;
+}
