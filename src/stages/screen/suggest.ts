@@ -1,4 +1,4 @@
-import { SENSES, type Category, type MentionAnalysis } from "./context/types.js";
+import type { Category, MentionAnalysis, Sense } from "./context/types.js";
 
 /** Exclusion reasons of SPEC §5, in the fixed order that breaks ties between equally common reasons. */
 export const EXCLUSION_REASONS = ["drug_trafficking", "traffic_accident", "interest_in_issue", "negated", "other_person", "other"] as const;
@@ -28,11 +28,21 @@ export interface Suggestion {
   evidence: { noteId: string; start: number; end: number };
 }
 
+/**
+ * Which sense explains a mention first when it has several: what kind of trafficking it is (drugs, roads,
+ * arms or animals) before why the patient talks of it ("a campaign against dog trafficking" is about animals).
+ */
+const SENSE_PRECEDENCE: readonly Sense[] = ["drug_trafficking", "traffic_accident", "other", "interest_in_issue"];
+
 /** What explains a mention away (an exclusion sense, a negation, another person), and the rule that says so. */
 function explanation(a: MentionAnalysis): { reason: ExclusionReason; rule: string } | undefined {
   const ruleOf = (kind: string): string => a.fired.find((f) => f.kind === kind)?.id ?? "";
-  const sense = SENSES.find((s) => a.senses.includes(s));
+  const sense = SENSE_PRECEDENCE.find((s) => a.senses.includes(s));
   if (sense) return { reason: sense, rule: ruleOf(sense) };
+  // A negation frame names both the doubt and its answer ("queried trafficking; on assessment this was not
+  // the case"), so it settles a mention that is also uncertain.
+  const settled = a.fired.find((f) => f.kind === "NEGATED" && f.frame);
+  if (a.negated && settled) return { reason: "negated", rule: settled.id };
   // An uncertain mention ("?trafficked", "possible victim") is a possible case: negation never explains it away.
   // Nor does a negation of something else that happens to reach the hit ("could not escape the traffickers"):
   // only one with nothing but link words between ("denies ever being trafficked") is strong enough.
@@ -75,8 +85,8 @@ const evidenceOf = (m: Mention): Suggestion["evidence"] => ({ noteId: m.noteId, 
  * affirmed and about the patient (the first such mention by date, then offset, is the evidence);
  * `exclude` only when every mention is explained by an exclusion sense, a negation or another person
  * (the commonest explanation, ties broken by `EXCLUSION_REASONS` order); otherwise `unsure` — a mention
- * that is only hypothetical, negated yet uncertain, or negated only from a distance (words other than link
- * words between) leaves the patient to the rater. Pure.
+ * that is only hypothetical, negated yet uncertain (unless a negation frame settles the doubt), or negated
+ * only from a distance (words other than link words between) leaves the patient to the rater. Pure.
  */
 export function suggestForPatient(mentions: readonly Mention[]): Suggestion {
   const sorted = [...mentions].sort(byDateThenOffset);

@@ -35,6 +35,13 @@ const road = (n: string, d: string, s: number): Mention => mention(n, d, s, { se
 const sister = (n: string, d: string, s: number): Mention => mention(n, d, s, { otherPerson: true, ids: { OTHER_PERSON: "exp.relative" } });
 const hypothetical = (n: string, d: string, s: number): Mention => mention(n, d, s, { hypothetical: true, ids: { HYPOTHETICAL: "hyp.risk" } });
 const query = (n: string, d: string, s: number): Mention => mention(n, d, s, { uncertain: true, ids: { UNCERTAIN: "unc.query-mark" } });
+/** Uncertain, then settled by a negation frame ("queried trafficking; on assessment this was not the case"). */
+function settled(n: string, d: string, s: number): Mention {
+  const m = mention(n, d, s, { negated: true, uncertain: true, ids: { UNCERTAIN: "unc.possible" } });
+  m.analysis.fired.push({ id: "frame.neg.refuted", kind: "NEGATED", start: 0, end: 1, distance: 0, direct: true, frame: true });
+  m.analysis.rules.push("frame.neg.refuted");
+  return m;
+}
 
 const CASES: Array<[string, Mention[], Suggestion]> = [
   ["one affirmed mention", [affirmed("n1", "2010-01-01", 5)], { suggestion: "include", reason: "", rule: AFFIRMED_RULE, evidence: { noteId: "n1", start: 5, end: 15 } }],
@@ -49,6 +56,8 @@ const CASES: Array<[string, Mention[], Suggestion]> = [
   ["a tie goes to the fixed order (drug before negated)", [negated("n1", "2010-01-01", 0), drug("n2", "2010-02-01", 0)], { suggestion: "exclude", reason: "drug_trafficking", rule: "sense.drug.before", evidence: { noteId: "n2", start: 0, end: 10 } }],
   ["a tie goes to the fixed order (drug before road)", [road("n1", "2010-01-01", 0), drug("n2", "2010-02-01", 0)], { suggestion: "exclude", reason: "drug_trafficking", rule: "sense.drug.before", evidence: { noteId: "n2", start: 0, end: 10 } }],
   ["a sense outranks a negation on the same mention", [mention("n1", "2010-01-01", 0, { negated: true, senses: ["traffic_accident"], ids: { NEGATED: "neg.no", traffic_accident: "sense.road.accident" } })], { suggestion: "exclude", reason: "traffic_accident", rule: "sense.road.accident", evidence: { noteId: "n1", start: 0, end: 10 } }],
+  ["the kind of trafficking outranks interest on the same mention", [mention("n1", "2010-01-01", 0, { senses: ["interest_in_issue", "other"], ids: { interest_in_issue: "sense.interest.campaign", other: "sense.other.animals" } })], { suggestion: "exclude", reason: "other", rule: "sense.other.animals", evidence: { noteId: "n1", start: 0, end: 10 } }],
+  ["a negation frame settles an uncertain mention", [settled("n1", "2010-01-01", 2)], { suggestion: "exclude", reason: "negated", rule: "frame.neg.refuted", evidence: { noteId: "n1", start: 2, end: 12 } }],
   ["only hypothetical", [hypothetical("n1", "2010-01-01", 6)], { suggestion: "unsure", reason: "", rule: "hyp.risk", evidence: { noteId: "n1", start: 6, end: 16 } }],
   ["negated mentions and one hypothetical", [negated("n1", "2010-01-01", 0), hypothetical("n2", "2010-02-01", 6)], { suggestion: "unsure", reason: "", rule: "hyp.risk", evidence: { noteId: "n2", start: 6, end: 16 } }],
   ["negated yet uncertain is never excluded", [mention("n1", "2010-01-01", 0, { negated: true, uncertain: true, ids: { NEGATED: "neg.no", UNCERTAIN: "unc.possible" } })], { suggestion: "unsure", reason: "", rule: "neg.no", evidence: { noteId: "n1", start: 0, end: 10 } }],

@@ -1,6 +1,7 @@
+import { findFrames } from "./frames.js";
 import { covers, findAll, pruneContained, type TriggerMatch } from "./scope.js";
 import { sentenceAround, type Span } from "./sentences.js";
-import { SENSES, type Category, type CompiledRules, type FiredRule, type MentionAnalysis, type Sense } from "./types.js";
+import { CATEGORIES, SENSES, type Category, type CompiledRules, type FiredRule, type MentionAnalysis, type Sense } from "./types.js";
 import { wordsBetween, wordsIn, wordStarts } from "./words.js";
 
 const FLAG: Record<Category, "negated" | "hypothetical" | "otherPerson" | "historical" | "uncertain"> = {
@@ -12,6 +13,27 @@ const FLAG: Record<Category, "negated" | "hypothetical" | "otherPerson" | "histo
 };
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Words that join the items of a list a negation runs over ("denies drug use or being trafficked"). */
+const COORDINATORS = new Set(["or", "nor"]);
+/**
+ * After a coordinator only these may stand before the mention for the negation to still bear on it
+ * directly: "or being trafficked", "nor a victim of trafficking" — not "or reported being trafficked".
+ */
+const AFTER_COORDINATOR = new Set(["a", "an", "any", "being", "been", "ever", "having", "of", "to", "the", "victim", "subjected", "human", "sex", "sexual", "forced", "child", "modern", "domestic"]);
+
+/** Only link words between, or a list of items joined by "or"/"nor" whose last item leads straight to the mention. */
+function isDirect(between: readonly string[], linkWords: ReadonlySet<string>): boolean {
+  if (between.every((w) => linkWords.has(w))) return true;
+  const cut = between.findLastIndex((w) => COORDINATORS.has(w));
+  return cut >= 0 && between.slice(cut + 1).every((w) => AFTER_COORDINATOR.has(w));
+}
+
+/** A sense word joined to the mention by nothing but spaces or hyphens: "drug trafficking", "anti-trafficking". */
+function attached(s: string, m: Span, target: Span): boolean {
+  const gap = m.end <= target.start ? s.slice(m.end, target.start) : s.slice(target.end, m.start);
+  return /^[\s\-–]*$/.test(gap);
+}
 
 /** Words between two spans (0 when they touch or overlap). */
 function distance(words: readonly number[], a: Span, b: Span): number {
@@ -47,8 +69,7 @@ export function analyseMention(text: string, start: number, end: number, rules: 
   };
   const fire = (id: string, kind: FiredRule["kind"], m: Span): void => {
     const between = overlaps(m, target) ? [] : m.end <= target.start ? wordsIn(s, m.end, target.start) : wordsIn(s, target.end, m.start);
-    const direct = between.every((w) => rules.linkWords.has(w));
-    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct });
+    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct: isDirect(between, rules.linkWords) });
   };
 
   for (const m of matches) {
@@ -71,9 +92,17 @@ export function analyseMention(text: string, start: number, end: number, rules: 
     const lo = Math.min(m.end, target.end);
     const hi = Math.max(m.start, target.start);
     if (terminators.some((t) => t.start >= lo && t.end <= hi)) continue;
-    if (negators.some((n) => covers(n, m, matches, words))) continue;
+    // A negated sense word is no sense ("denies drugs, trafficked at 15") unless it names the mention's own
+    // kind ("denies any involvement in drug trafficking": what is denied is drug trafficking).
+    if (!attached(s, m, target) && negators.some((n) => covers(n, m, matches, words))) continue;
     senses.add(m.rule.sense);
     fire(m.rule.id, m.rule.sense, m);
+  }
+  for (const f of findFrames(s, target, words, rules.frames)) {
+    const sets = f.rule.sets;
+    if ((CATEGORIES as readonly string[]).includes(sets)) result[FLAG[sets as Category]] = true;
+    else senses.add(sets as Sense);
+    fired.push({ id: f.rule.id, kind: sets, start: f.start + sentence.start, end: f.end + sentence.start, distance: f.distance, direct: true, frame: true });
   }
   result.senses = SENSES.filter((x) => senses.has(x));
   fired.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

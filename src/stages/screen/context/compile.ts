@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import { UserError } from "../../../core/errors.js";
-import { contextRulesSchema, type SenseRule, type TriggerRule } from "./schema.js";
-import type { CompiledRules, CompiledSense, CompiledTrigger } from "./types.js";
+import { contextRulesSchema, type FrameRule } from "./schema.js";
+import type { CompiledFrame, CompiledFramePart, CompiledRules, CompiledSense, CompiledTrigger } from "./types.js";
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 
 /** `source › triggers[3] "neg.no" › pattern` — names the rule by its id when it has one. */
 function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
   const [list, index, ...rest] = path;
-  if ((list === "triggers" || list === "senses") && typeof index === "number") {
+  if ((list === "triggers" || list === "senses" || list === "frames") && typeof index === "number") {
     const rule = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
     const name = typeof rule?.id === "string" ? ` "${rule.id}"` : "";
     const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
@@ -34,7 +34,7 @@ export function literalRegex(literal: string): RegExp {
   return new RegExp(`${before}${words.join("\\s+")}${after}`, "gi");
 }
 
-function ruleRegex(rule: TriggerRule | SenseRule, at: string): RegExp {
+function ruleRegex(rule: { literal?: string; pattern?: string }, at: string): RegExp {
   if ((rule.literal === undefined) === (rule.pattern === undefined)) {
     throw new UserError(`${at}: give exactly one of "literal" or "pattern"`);
   }
@@ -79,5 +79,22 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
     checkId(rule.id, at);
     return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at) };
   });
-  return { triggers, senses, linkWords: new Set(file.linkWords ?? []) };
+  const frames: CompiledFrame[] = (file.frames ?? []).map((rule, i) => {
+    const at = where(source, raw, ["frames", i]);
+    checkId(rule.id, at);
+    return compileFrame(rule, at);
+  });
+  return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []) };
+}
+
+function compileFrame(rule: FrameRule, at: string): CompiledFrame {
+  if ((rule.category === undefined) === (rule.sense === undefined)) {
+    throw new UserError(`${at}: give exactly one of "category" or "sense" (what the frame says about the mention)`);
+  }
+  if (rule.before === undefined && rule.after === undefined) {
+    throw new UserError(`${at}: give a "before" or an "after" cue (or both)`);
+  }
+  const part = (p: FrameRule["before"], name: string): CompiledFramePart | undefined =>
+    p === undefined ? undefined : { window: p.window, regex: ruleRegex(p, `${at} › ${name}`) };
+  return { id: rule.id, sets: (rule.category ?? rule.sense)!, before: part(rule.before, "before"), after: part(rule.after, "after") };
 }

@@ -36,6 +36,27 @@ export const senseSchema = z.strictObject({
   note: z.string({ error: "expected a text" }).optional(),
 });
 
+const framePart = z.strictObject({
+  literal: text.optional(),
+  pattern: text.optional(),
+  window: z.union([words, z.literal("sentence")], { error: 'expected a whole number of words (0–100) or "sentence"' }),
+});
+
+/**
+ * One frame: a cue before the mention and/or a cue after it, each within its own `window` of words, that
+ * together say something about the mention ("asked whether she had been trafficked … said no"). A frame
+ * sets a context `category` or names a `sense`; the author bounds it with the windows, so terminators
+ * between a cue and the mention do not stop it.
+ */
+export const frameSchema = z.strictObject({
+  id,
+  category: z.enum(CATEGORIES, { error: `expected one of ${CATEGORIES.join(", ")}` }).optional(),
+  sense: z.enum(SENSES, { error: `expected one of ${SENSES.join(", ")}` }).optional(),
+  before: framePart.optional(),
+  after: framePart.optional(),
+  note: z.string({ error: "expected a text" }).optional(),
+});
+
 /** The context-rules file (`context-rules.json`). */
 export const contextRulesSchema = z.strictObject({
   name: z.string({ error: "expected a text" }).optional(),
@@ -47,8 +68,10 @@ export const contextRulesSchema = z.strictObject({
     .optional(),
   triggers: z.array(triggerSchema, { error: "expected a list of triggers" }),
   senses: z.array(senseSchema, { error: "expected a list of sense rules" }),
+  frames: z.array(frameSchema, { error: "expected a list of frames" }).optional(),
 });
 
 export type TriggerRule = z.output<typeof triggerSchema>;
 export type SenseRule = z.output<typeof senseSchema>;
+export type FrameRule = z.output<typeof frameSchema>;
 export type ContextRulesFile = z.output<typeof contextRulesSchema>;

@@ -35,10 +35,25 @@ export interface CompiledSense {
   regex: RegExp;
 }
 
+/** One part of a frame: a cue and how many words may lie between it and the mention. */
+export interface CompiledFramePart {
+  window: number | "sentence";
+  regex: RegExp;
+}
+
+/** A frame ready to run: what it sets, and its cue before and/or after the mention. */
+export interface CompiledFrame {
+  id: string;
+  sets: Category | Sense;
+  before?: CompiledFramePart;
+  after?: CompiledFramePart;
+}
+
 /** A rule set compiled once by `compileRules` and shared by every call of `analyseMention`. */
 export interface CompiledRules {
   triggers: CompiledTrigger[];
   senses: CompiledSense[];
+  frames: CompiledFrame[];
   /** Words that may stand between a trigger and a mention it bears on directly ("was", "any", "of" …). */
   linkWords: ReadonlySet<string>;
 }
@@ -54,6 +69,8 @@ export interface FiredRule {
   distance: number;
   /** True when only link words stand between: the rule bears directly on the mention ("denies ever being trafficked"). */
   direct: boolean;
+  /** True for a frame: cues on both sides (or one written to bear on the mention), so always direct. */
+  frame?: boolean;
 }
 
 /** What the context around one mention says about it. */
