@@ -90,7 +90,8 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   writeCsv(join(dir, "summary.csv"), SUMMARY_COLUMNS, summary.map((r) => SUMMARY_COLUMNS.map((c) => r[c])));
 
   const sampling = { seed: config.seed, first: config.sampling.first, fraction: config.sampling.fraction };
-  if (opts.sample) {
+  // The blinded rater-2 workbook is written unless --no-sample: the pipeline runs stages without flags.
+  if (opts.sample !== false) {
     const group = new Map(routes.map((p) => [p.patientId, p.group]));
     const r2 = await writeSecondRater(dir, ids, (id) => ({ group: group.get(id) ?? "unknown", mentions: mentionContext(notes.get(id) ?? [], caseMatcher, context, 5, 2500) }), scheme, sampling, {
       force: ctx.flags.force,
@@ -130,7 +131,7 @@ export const identifyCommand: CommandSpec = {
   studyOptions: true,
   configure(cmd: Command) {
     cmd.option("--eligible <file>", "CSV with a patient_id column: the eligible patients (default 02-screening/eligible.csv)");
-    cmd.option("--sample", "also write the blinded second-rater workbook 03-identification/second-rater.xlsx for a seeded sample (--first, --fraction, --seed)");
+    cmd.option("--no-sample", "do not write the blinded second-rater workbook 03-identification/second-rater.xlsx (a seeded sample: --first, --fraction, --seed)");
   },
   run,
 };

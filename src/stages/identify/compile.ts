@@ -8,16 +8,21 @@ import type { CompiledCategories, CompiledNear, CompiledRule } from "./types.js"
 
 const LISTS = new Set(["categories", "groups", "services", "rules"]);
 
+/** `near.notAcross[2]`: a key path as the file is read. */
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
+}
+
 /** `source › rules[3] "os.from" › near.within` — names a list entry by its id when it has one. */
 function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
   const [list, index, ...rest] = path;
   if (typeof list === "string" && LISTS.has(list) && typeof index === "number") {
     const entry = (raw as Record<string, unknown[]> | undefined)?.[list]?.[index] as { id?: unknown } | undefined;
     const name = typeof entry?.id === "string" ? ` "${entry.id}"` : "";
-    const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
+    const field = rest.length > 0 ? ` › ${keyPath(rest)}` : "";
     return `${source} › ${list}[${index}]${name}${field}`;
   }
-  return `${source} › ${path.map(String).join(".") || "(top level)"}`;
+  return `${source} › ${keyPath(path) || "(top level)"}`;
 }
 
 function issueLine(source: string, raw: unknown, issue: z.core.$ZodIssue): string {
@@ -115,7 +120,7 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
     }
     const namesService = r.patterns.some((p) => p.trim() === "@services");
     if (r.category === file.serviceCategory && r.service === undefined && r.near?.target !== "service" && !namesService) {
-      throw new UserError(`${here}: a ${file.serviceCategory} rule must say which service informed the team: give "service", a near.target of "service", or "@services" in patterns`);
+      throw new UserError(`${here}: a rule of category ${file.serviceCategory} must say which service informed the team: give "service", a near.target of "service", or "@services" in patterns`);
     }
     let near: CompiledNear | undefined;
     if (r.near) {

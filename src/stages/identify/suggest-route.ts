@@ -12,16 +12,39 @@ import type { CompiledCategories, RouteSuggestion } from "./types.js";
 export const NO_CUE = "no-cue";
 export const NO_MENTION = "no-mention";
 
+/** Most words a negation may lie from a mention and still negate it; from the line before, at most two. */
+const NEGATION_REACH = 5;
+const NEGATION_REACH_ACROSS_LINES = 2;
+
+function wordCount(text: string): number {
+  return text.match(/[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g)?.length ?? 0;
+}
+
+/**
+ * A negation close enough to the mention to be about it. NegEx scopes run up to eight words and across
+ * wrapped lines; in identification a long reach costs a real mention ("… was not her uncle and that she
+ * had been trafficked", "… numb rather than sad / disclosed hx of trafficking"), so only near ones count.
+ */
+function closeNegation(text: string, hit: Span, negations: readonly Span[]): boolean {
+  return negations.some((n) => {
+    const gap = n.end <= hit.start ? text.slice(n.end, hit.start) : n.start >= hit.end ? text.slice(hit.end, n.start) : "";
+    const words = wordCount(gap);
+    return words <= (gap.includes("\n") ? NEGATION_REACH_ACROSS_LINES : NEGATION_REACH);
+  });
+}
+
 /**
  * Does a case-finding hit speak of this patient's own trafficking? With context rules: not another
- * sense (drug trafficking, road traffic…), not someone else, and not negated unless it is also
- * uncertain ("cannot rule out trafficking"). Hypothetical mentions count: "I wonder if she was
- * trafficked", "at risk of trafficking" show the team already had it in mind.
+ * sense (drug trafficking, road traffic…), not someone else, and not negated (by a nearby negation)
+ * unless it is also uncertain ("cannot rule out trafficking"). Hypothetical mentions count: "I wonder
+ * if she was trafficked", "at risk of trafficking" show the team already had it in mind.
  */
 export function isOwnMention(text: string, hit: Span, context?: CompiledRules): boolean {
   if (!context) return true;
   const a = analyseMention(text, hit.start, hit.end, context);
-  return a.senses.length === 0 && !a.otherPerson && (!a.negated || a.uncertain);
+  if (a.senses.length > 0 || a.otherPerson) return false;
+  if (!a.negated || a.uncertain) return true;
+  return !closeNegation(text, hit, a.fired.filter((f) => f.kind === "NEGATED"));
 }
 
 /** Date order with undated notes last, then note id, so the result never depends on input order. */

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { note, suggest } from "./preset.js";
+
+/** [why, note text, note type, route, service, rule]: hand-written sentences, not taken from the demo's banks. */
+const CASES: [string, string, string, string, string, string][] = [
+  // informed by another service
+  ["referral from a specialist charity", "New referral from Eaves (Poppy Project) re 24F, victim of trafficking, low mood and nightmares.", "Event", "other_service", "voluntary_sector", "os.from-service"],
+  ["charity named beside the mention", "Attended with her key worker from the Salvation Army; she has been in their safe house since she was identified as trafficked.", "Event", "other_service", "voluntary_sector", "os.specialist-charity"],
+  ["GP as the subject of a referral", "GP referral: 31 year old man, says he was trafficked for work on farms, now sleeping rough. ?depression.", "Correspondence", "other_service", "gp", "os.service-informs"],
+  ["referred by the GP", "Referred by her GP after she told the practice nurse that she had been trafficked into the UK.", "Event", "other_service", "gp", "os.from-service"],
+  ["copied-in GP letter (author before cc)", "Copy of letter from Dr ZZZZZ, general practitioner (cc CMHT): pt is a victim of trafficking and asks for help with sleep.", "Correspondence", "other_service", "gp", "os.from-service"],
+  ["police informing the team", "DC ZZZZZ from the Met's human trafficking unit telephoned: pt was rescued in a raid and is believed to be a victim of trafficking.", "Event", "other_service", "police", "os.service-informs"],
+  ["known to a service, about the trafficking", "She is known to the Helen Bamber Foundation as a survivor of trafficking.", "Event", "other_service", "voluntary_sector", "os.known-to"],
+  ["children's social care referral", "Referral received from children's social care (UASC team): 15 year old boy, suspected trafficked child, very withdrawn.", "Event", "other_service", "social_services", "os.from-service"],
+  ["another trust transfers care", "Transfer of care from ZZZZZ CMHT in another trust; their summary records a history of trafficking and PTSD.", "Event", "other_service", "other_health", "os.transfer-in"],
+  ["A&E liaison", "Seen in A&E by the liaison nurse overnight after an overdose; disclosed to them that she had been trafficked. Passed to us for follow up.", "Event", "other_service", "ae", "os.from-service"],
+  ["solicitor asks for a report", "Letter from her immigration solicitor asking for a psychiatric report: client is a recognised victim of trafficking.", "Correspondence", "other_service", "home_office_legal", "os.from-service"],
+  ["competent authority decision copied to us", "UKBA letter (Competent Authority), copied to the team: reasonable grounds to believe he is a victim of trafficking.", "Correspondence", "other_service", "home_office_legal", "os.service-informs"],
+  // disclosed during contact: historical
+  ["disclosure in the patient's voice", "In session today she told me that she was trafficked to London when she was 19 and kept in a flat.", "Event", "during_contact_historical", "", "historical.disclosure"],
+  ["reports being forced", "Pt reports being forced into prostitution after arriving in 2004; no contact with those involved since.", "Assessment", "during_contact_historical", "", "historical.disclosure"],
+  ["a history given by the patient", "History as given by pt: came by lorry in 2003, sold on arrival.\nTrafficked.", "Assessment", "during_contact_historical", "", "historical.patient-account"],
+  ["misspelt disclosure verb (a letter missing)", "Pt diclosed a history of trafficking at the end of the session.", "Event", "during_contact_historical", "", "historical.disclosure"],
+  ["misspelt disclosure verb (letters swapped)", "Pt discolsed that she had been trafficked from ZZZZZ several years ago.", "Event", "during_contact_historical", "", "historical.disclosure"],
+  // disclosed during contact: recent or suspected
+  ["clinician's query mark", "Vague about how she came to the UK, no documents, a man collects her after appointments. ?trafficked.", "Event", "during_contact_recent", "", "recent.suspected"],
+  ["concerns re possible trafficking", "Concerns re possible trafficking - she says she owes money to the people she works for.", "Event", "during_contact_recent", "", "recent.suspected"],
+  ["discuss with SW re possibility", "I will discuss with social worker re possibility of trafficking.", "Event", "during_contact_recent", "", "recent.suspected"],
+  ["escaped days ago", "She told me she ran away from the traffickers three days ago and is staying with a friend from church.", "Event", "during_contact_recent", "", "recent.time"],
+  ["still under their control", "Disclosed that she is still being made to work by the man who trafficked her, every weekend.", "Event", "during_contact_recent", "", "recent.ongoing"],
+  // unknown
+  ["bare history in a summary", "Diagnoses: PTSD; depressive episode. Background of trafficking.", "Discharge summary", "unknown", "", "no-cue"],
+  ["alert without a source", "ALERT: trafficking victim - do not disclose her address to callers.", "Event", "unknown", "", "no-cue"],
+];
+
+/** Confounders: cues that look like a route but are not how the team learned of the trafficking. */
+const CONFOUNDERS: [string, string, string, string, string][] = [
+  ["onward referral to the Poppy Project in a disclosure note", "Pt disclosed today that she was trafficked in 2006. With her agreement I have referred her to the Poppy Project for support.", "during_contact_historical", "", "historical.disclosure"],
+  ["signposting to a charity", "He told me he was trafficked to work in a car wash; signposted to the Salvation Army.", "during_contact_historical", "", "historical.disclosure"],
+  ["known to police for shoplifting", "Known to police for shoplifting. Today she told me she had been trafficked to the UK as a teenager.", "during_contact_historical", "", "historical.disclosure"],
+  ["known to police, same sentence", "Known to the police for shoplifting; said she was trafficked here in 2005.", "during_contact_historical", "", "historical.disclosure"],
+  ["our own letter to the GP", "Letter to GP: at clinic today she disclosed that she was trafficked; I have advised her about the NRM.", "during_contact_historical", "", "historical.disclosure"],
+  ["our letter copied to social services", "Letter to GP, cc SW: she told me she had been trafficked and kept in a house for a year.", "during_contact_historical", "", "historical.disclosure"],
+  ["police informed by us", "She disclosed she is still being held by the people who trafficked her; police informed with her consent.", "during_contact_recent", "", "recent.ongoing"],
+  ["referral we made to social services", "?trafficked child - safeguarding referral to children's services made today.", "during_contact_recent", "", "recent.suspected"],
+  ["no concerns re trafficking is not a mention", "No concerns re trafficking.", "unknown", "", "no-mention"],
+  ["a visit this week is not recency", "Does not need a visit this week. Pt reports a history of being trafficked long ago.", "during_contact_historical", "", "historical.disclosure"],
+];
+
+describe("suggestRoute: one identification note", () => {
+  it.each(CASES)("%s", (_why, text, type, route, service, rule) => {
+    const s = suggest(note(text, { type }));
+    expect([s.route, s.service, s.rule]).toEqual([route, service, rule]);
+  });
+
+  it.each(CONFOUNDERS)("confounder: %s", (_why, text, route, service, rule) => {
+    const s = suggest(note(text));
+    expect([s.route, s.service, s.rule]).toEqual([route, service, rule]);
+  });
+});
+
+describe("suggestRoute: the first note that mentions the patient's own trafficking decides", () => {
+  it("skips routine notes, other senses and other people, then reads the first real mention", () => {
+    const s = suggest(
+      note("Routine review. Mood stable.", { date: "2009-01-05", id: "a" }),
+      note("Her ex-partner was convicted of drug trafficking in 2004.", { date: "2009-02-01", id: "b" }),
+      note("Her sister was trafficked to Italy.", { date: "2009-03-01", id: "c" }),
+      note("She disclosed that she was trafficked to the UK in 2005.", { date: "2009-04-01", id: "d" }),
+      note("Letter from the Poppy Project: she is a victim of trafficking.", { date: "2009-05-01", id: "e" }),
+    );
+    expect([s.route, s.noteId, s.date]).toEqual(["during_contact_historical", "d", "2009-04-01"]);
+  });
+
+  it("orders by date, not by input order; undated notes come last", () => {
+    const later = note("Referral from the Helen Bamber Foundation: survivor of trafficking.", { date: "2011-06-01", id: "later" });
+    const earlier = note("?trafficked - will explore with an interpreter.", { date: "2010-02-01", id: "earlier" });
+    const undated = note("Police have informed us that she is a victim of trafficking.", { date: "", id: "undated" });
+    expect(suggest(undated, later, earlier).noteId).toBe("earlier");
+  });
+
+  it("records the evidence sentence, the cue in bold and its offsets in the note", () => {
+    const text = "Seen with interpreter. Referral from the Salvation Army: he was trafficked for labour. Sleeps badly.";
+    const s = suggest(note(text, { id: "x" }));
+    expect(s.evidence).toBe("Referral from the Salvation Army: he was trafficked for labour.");
+    expect(s.bold.map((b) => s.evidence.slice(b.start, b.end))).toEqual(["Referral", "Salvation Army"]);
+    expect(text.slice(s.start, s.end)).toBe("Referral");
+    expect(s.noteId).toBe("x");
+  });
+
+  it("says no-mention when no note mentions the patient's own trafficking", () => {
+    expect(suggest(note("Stuck in traffic, late."), note("Convicted of drug trafficking."))).toMatchObject({ route: "unknown", rule: "no-mention", noteId: "", evidence: "" });
+  });
+});
