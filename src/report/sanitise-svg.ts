@@ -30,7 +30,7 @@ function scopeCss(css: string, prefix: string, removed: string[]): string {
     }
     const selectors = m[1]
       .split(",")
-      .map((s) => s.trim().replace(/#([\w-]+)/g, `#${prefix}-$1`).replace(/^svg\b/, ""))
+      .map((s) => s.trim().replace(/#([\w-]+)/g, `#${prefix}-$1`).replace(/^svg\b/, "").trim())
       .map((s) => `#${prefix} ${s}`.trim());
     rules.push(`${selectors.join(", ")} { ${m[2].trim()} }`);
   }
@@ -66,7 +66,10 @@ export function sanitiseSvg(input: string, prefix: string): SanitisedSvg {
       if (name === skipName) skipDepth += closing ? -1 : selfClosing ? 0 : 1;
       continue;
     }
-    if (UNWRAP.has(name)) continue;
+    if (UNWRAP.has(name)) {
+      if (!closing) removed.push(`${name} element (its content kept)`);
+      continue;
+    }
     if (!KEEP.has(name)) {
       removed.push(`${name} element`);
       if (!closing && !selfClosing) [skipDepth, skipName] = [1, name];

@@ -1,0 +1,176 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cellText, readWorkbook } from "../../src/io/workbook.js";
+import { cli, ensureBuilt, tempDir } from "../helpers/cli.js";
+import { readCsv, readHeader } from "../helpers/csv.js";
+import { writeStageOutputs } from "../report/stage-outputs.js";
+import { xmlProblems } from "../report/xml.js";
+
+beforeAll(() => ensureBuilt());
+
+function study(opts?: Parameters<typeof writeStageOutputs>[1]) {
+  const root = tempDir();
+  const { out, patients } = writeStageOutputs(root, opts);
+  const run = (...extra: string[]) => cli(["report", "--out", out, "--patients", patients, ...extra], root);
+  return { root, out, dir: join(out, "report"), run };
+}
+
+describe("notes-analyse report (end to end)", () => {
+  it("writes report.html, report.xlsx, table1.csv and flow.svg from the stage outputs", async () => {
+    const s = study();
+    const r = s.run();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("report: Table 1 of 7 included patients (4 adult, 2 child)");
+    expect(r.stderr).not.toContain("alert");
+
+    expect(readHeader(join(s.dir, "table1.csv"))).toEqual(["characteristic", "category", "total", "adult", "child", "total_n", "adult_n", "child_n"]);
+    const t1 = readCsv(join(s.dir, "table1.csv"));
+    expect(t1.find((row) => row.category === "Female")).toEqual({ characteristic: "Gender", category: "Female", total: "5 (71%)", adult: "3 (75%)", child: "1 (50%)", total_n: "5", adult_n: "3", child_n: "1" });
+    expect(t1.find((row) => row.category === "Police/courts")?.adult).toBe("1 (25%)");
+
+    const svg = readFileSync(join(s.dir, "flow.svg"), "utf8");
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(svg).toContain("Excluded on screening (n\u00a0=\u00a09)");
+
+    const html = readFileSync(join(s.dir, "report.html"), "utf8");
+    expect(html).not.toContain("not available yet");
+    expect(html).not.toMatch(/<script|onload=|onclick=|<image|example\.org/);
+    expect(html).toContain("Moved hostel again &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; lost her GP");
+    expect(html).toContain(`<span class="flag">Name</span><span class="flag">Date</span>`);
+    expect(html).toContain("50% (2/4)");
+    expect(html).toContain("0.800 (0.100)");
+    expect(html).toContain(`<svg id="theme-map-adult"`);
+    expect(html).toContain(`marker-end="url(#theme-map-adult-arrow)"`);
+
+    const wb = await readWorkbook(join(s.dir, "report.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Table 1", "Flow", "Routes", "Agreement", "Themes", "Quotes"]);
+    const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows("Table 1")[0]).toEqual(["characteristic", "category", "total (n = 7)", "adult (n = 4)", "child (n = 2)", "total_n", "adult_n", "child_n"]);
+    expect(rows("Table 1").find((row) => row[1] === "Female")).toEqual(["Gender", "Female", "5 (71%)", "3 (75%)", "1 (50%)", 5, 3, 1]);
+    expect(rows("Flow").find((row) => row[1] === "drug_trafficking")).toEqual(["excluded", "drug_trafficking", "Drug trafficking", 4, 1, 0, 5]);
+    const kappa = rows("Agreement").find((row) => row[2] === "cohen_kappa")!;
+    expect([kappa[0], kappa[2], kappa[3]]).toEqual(["02-screening/agreement.json", "cohen_kappa", 0.8]);
+    expect(rows("Agreement").some((row) => row[0] === "04-themes/coder-agreement.csv" && row[2] === "kappa")).toBe(true);
+    const quotes = wb.getWorksheet("Quotes")!;
+    expect(cellText(quotes.getCell("A1"))).toBe("identifier_flags");
+    // A quote that looks like a formula stays text in the workbook.
+    const texts = quotes.getColumn(7).values.map((v) => String(v ?? ""));
+    expect(texts.some((t) => t.startsWith("'=SUM(A1)"))).toBe(true);
+  });
+
+  it("gives the same files for the same inputs (no timestamps)", () => {
+    const s = study();
+    expect(s.run().code).toBe(0);
+    const first = ["report.html", "table1.csv", "flow.svg"].map((f) => readFileSync(join(s.dir, f), "utf8"));
+    expect(s.run().code).toBe(0);
+    expect(["report.html", "table1.csv", "flow.svg"].map((f) => readFileSync(join(s.dir, f), "utf8"))).toEqual(first);
+  });
+
+  it("shows a visible note in place of each section whose stage has not run", async () => {
+    const s = study({ withThemes: false, withIdentification: false });
+    const r = s.run("--json");
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(s.dir, "report.html"), "utf8");
+    expect(html).toContain("not available yet: run notes-analyse identify (no 03-identification/summary.csv)");
+    expect(html).toContain("not available yet: run notes-analyse code (no 04-themes/quotes.csv)");
+    expect(html).toContain("<h2>Flow of patients</h2>");
+    expect(JSON.parse(r.stdout)).toMatchObject({ included: 7, sections: { flow: true, "identification routes": false, quotes: false } });
+    const wb = await readWorkbook(join(s.dir, "report.xlsx"));
+    expect(cellText(wb.getWorksheet("Quotes")!.getCell("A2"))).toContain("run notes-analyse code");
+  });
+
+  it("exits 2 with a clear message when there is no eligible list", () => {
+    const s = study();
+    rmSync(join(s.out, "02-screening", "eligible.csv"));
+    const r = s.run();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("eligible.csv: no eligible list yet (run notes-analyse consensus");
+    expect(existsSync(join(s.dir, "report.html"))).toBe(false);
+  });
+
+  it("names file and line when flow.csv is damaged", () => {
+    const s = study();
+    writeFileSync(join(s.out, "02-screening", "flow.csv"), "step,reason,adult,child,unknown,total\nreturned,,ten,4,2,16\n");
+    const r = s.run();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/02-screening\/flow\.csv:2: column adult: expected a whole number/);
+  });
+
+  it("uses --eligible in place of the eligible list", () => {
+    const s = study();
+    const list = join(s.root, "mine.csv");
+    writeFileSync(list, "patient_id\nP1\nP5\n");
+    expect(s.run("--eligible", list).code).toBe(0);
+    expect(readCsv(join(s.dir, "table1.csv"))[0]).toMatchObject({ total: "2", adult: "1", child: "1" });
+  });
+});
+
+const CHROMIUM = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
+if (!CHROMIUM) console.warn("report browser test skipped: no chromium found (install Debian's chromium or set CHROMIUM=/path/to/chrome)");
+
+/** Run headless Chromium on a page, with console messages logged to stderr. */
+function chromium(args: string[]) {
+  const profile = mkdtempSync(join(tmpdir(), "na-chromium-"));
+  try {
+    const r = spawnSync(
+      CHROMIUM!,
+      ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars", "--enable-logging=stderr", "--v=0", `--user-data-dir=${profile}`, ...args],
+      { encoding: "utf8", timeout: 120_000 },
+    );
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!CHROMIUM)("report.html in a real browser (headless Chromium)", () => {
+  it("loads without console errors or blocked loads, and shows its tables and figures", () => {
+    const s = study();
+    expect(s.run().code).toBe(0);
+    const page = join(s.dir, "report.html");
+    const dom = chromium(["--dump-dom", `file://${page}`]);
+    expect(dom.status).toBe(0);
+    // With --enable-logging every console message (errors, CSP refusals) is a CONSOLE line on stderr.
+    expect(dom.stderr.split("\n").filter((l) => l.includes(":CONSOLE"))).toEqual([]);
+    expect((dom.stdout.match(/<table/g) ?? []).length).toBeGreaterThanOrEqual(6);
+    expect(dom.stdout).toContain("Table 1. Characteristics of the included patients");
+    expect((dom.stdout.match(/<svg/g) ?? []).length).toBe(3);
+
+    // Measure the rendered page: a copy with a probe script (the report itself allows no scripts).
+    const probe = join(s.dir, "probe.html");
+    writeFileSync(
+      probe,
+      readFileSync(page, "utf8")
+        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+        .replace(
+          "</body>",
+          `<pre id="probe"></pre><script>
+const box = (e) => e.getBoundingClientRect();
+const flow = document.querySelector("#flow svg");
+const inside = [...flow.querySelectorAll("g")].every((g) => { const r = box(g.querySelector("rect")); return [...g.querySelectorAll("text")].every((t) => { const b = box(t); return b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom; }); });
+document.getElementById("probe").textContent = JSON.stringify({
+  tables: [...document.querySelectorAll("table")].filter((t) => box(t).width > 100 && box(t).height > 40).length,
+  figures: [...document.querySelectorAll("figure svg")].filter((s) => box(s).width > 100 && box(s).height > 40).length,
+  overflow: document.documentElement.scrollWidth > window.innerWidth,
+  flowTextInside: inside,
+});
+</script></body>`,
+        ),
+    );
+    const measured = chromium(["--window-size=1200,3000", "--dump-dom", `file://${probe}`]);
+    const json = /<pre id="probe">([^<]*)<\/pre>/.exec(measured.stdout)?.[1] ?? "{}";
+    expect(JSON.parse(json.replaceAll("&quot;", '"'))).toEqual({ tables: 7, figures: 3, overflow: false, flowTextInside: true });
+
+    const shot = join(s.dir, "screenshot.png");
+    const r = chromium(["--window-size=1200,3000", `--screenshot=${shot}`, `file://${page}`]);
+    expect(r.status).toBe(0);
+    const png = readFileSync(shot);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 3000]);
+    // A blank page compresses to a few kilobytes; tables, text and figures do not.
+    expect(statSync(shot).size).toBeGreaterThan(100_000);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { agreementView } from "../../src/report/agreement-view.js";
+import type { CsvTable } from "../../src/report/report-inputs.js";
+import { routesView } from "../../src/report/routes.js";
+
+const HEADER = ["group", "category", "service", "n", "denominator", "percent", "formatted", "n_confirmed"];
+const row = (...v: string[]) => Object.fromEntries(HEADER.map((h, i) => [h, v[i] ?? ""]));
+
+// The shape identify writes: per group, a reporting group's total before its members, services under other_service.
+const SUMMARY: CsvTable = {
+  file: "03-identification/summary.csv",
+  columns: HEADER,
+  rows: [
+    row("adult", "other_service", "", "41", "95", "43.2", "43% (41/95)", "41"),
+    row("adult", "other_service", "gp", "7", "95", "7.4", "7.4% (7/95)", "5"),
+    row("adult", "during_contact", "", "47", "95", "49.5", "49% (47/95)", "47"),
+    row("adult", "during_contact_historical", "", "38", "95", "40.0", "40% (38/95)", "38"),
+    row("adult", "unknown", "", "7", "95", "7.4", "7.4% (7/95)", "7"),
+    row("child", "other_service", "", "23", "35", "65.7", "66% (23/35)", "23"),
+    row("child", "other_service", "social_services", "10", "35", "28.6", "29% (10/35)", "10"),
+    row("child", "unknown", "", "1", "35", "2.9", "2.9% (1/35)", "1"),
+    row("total", "other_service", "", "64", "130", "49.2", "49% (64/130)", "64"),
+  ],
+};
+
+describe("routesView", () => {
+  const view = routesView(SUMMARY)!;
+
+  it("has a column per group, adults and children first, with the group's size", () => {
+    expect(view.columns).toEqual([
+      { group: "adult", label: "Adults (n = 95)" },
+      { group: "child", label: "Children (n = 35)" },
+      { group: "total", label: "Total (n = 130)" },
+    ]);
+  });
+
+  it("lists categories in the file's order with their services and members under them", () => {
+    expect(view.rows.map((r) => [r.label, r.sub])).toEqual([
+      ["Informed by another service", false],
+      ["GP", true],
+      ["Social services", true],
+      ["Identified during contact", false],
+      ["During contact: past experiences disclosed", true],
+      ["Unknown", false],
+    ]);
+  });
+
+  it("shows the study's style and only a shortfall of rater confirmation", () => {
+    expect(view.rows[0].cells.adult).toEqual({ text: "43% (41/95)" });
+    expect(view.rows[1].cells.adult).toEqual({ text: "7.4% (7/95)", confirmed: "5" });
+    expect(view.rows[2].cells.adult).toBeUndefined();
+  });
+
+  it("formats n/denominator itself when the file has no formatted column", () => {
+    const bare: CsvTable = { file: "s.csv", columns: ["group", "category", "n", "denominator"], rows: [{ group: "adult", category: "unknown", n: "7", denominator: "95" }] };
+    expect(routesView(bare)!.rows[0].cells.adult).toEqual({ text: "7% (7/95)" });
+  });
+
+  it("gives up (so the file is shown as written) without group and category", () => {
+    expect(routesView({ file: "s.csv", columns: ["route", "n"], rows: [] })).toBeNull();
+  });
+});
+
+describe("agreementView", () => {
+  const report = {
+    seed: 2015, first: 10, fraction: 0.1, sampled: 79, raters: 2, items: 79, items_compared: 79, categories: ["exclude", "include"],
+    observed_agreement: 0.9493670886, cohen_kappa: 0.857, cohen_kappa_se: 0.0693, cohen_kappa_ci95: [0.7212, 0.9928], pabak: 0.8987,
+    confusion_matrix: { exclude: { exclude: 59, include: 4 }, include: { exclude: 0, include: 16 } },
+  };
+  const view = agreementView([{ label: "Screening", file: "a.json", report }, { label: "Routes", file: "b.json", report: { raters: 2, items: 5, items_compared: 5, observed_agreement: 1 } }]);
+
+  it("puts the figures side by side, to 3 places, with the kappa's SE and interval", () => {
+    const get = (m: string) => view.rows.find((r) => r.measure === m)?.values;
+    expect(get("Observed agreement")).toEqual(["0.949", "1.000"]);
+    expect(get("Cohen's kappa (SE)")).toEqual(["0.857 (0.069)", "–"]);
+    expect(get("Cohen's kappa 95% CI")).toEqual(["0.721 to 0.993", "–"]);
+    expect(get("Second-rater sample")).toEqual(["first 10 + 10% at random, seed 2015: 79 patients", "–"]);
+    expect(get("Gwet's AC1")).toBeUndefined();
+  });
+
+  it("keeps each confusion matrix in category order", () => {
+    expect(view.matrices).toEqual([{ source: "Screening", categories: ["exclude", "include"], counts: [[59, 4], [0, 16]] }]);
+  });
+});
