@@ -111,7 +111,7 @@ export async function readReportInputs(
     flow,
     routes: await csvPart(out, `${STAGE_DIRS.identification}/summary.csv`, "identify", warn),
     agreement,
-    coderAgreement: await csvPart(out, `${STAGE_DIRS.themes}/coder-agreement.csv`, "code", warn),
+    coderAgreement: await csvPart(out, `${STAGE_DIRS.themes}/coder-agreement.csv`, `code after a second coder has filled in ${STAGE_DIRS.themes}/second-coder.xlsx`, warn),
     themeMaps: maps.length > 0 ? { data: maps, source: maps.map((m) => m.file).join(", ") } : missing(`${STAGE_DIRS.themes}/theme-map-adult.svg`, "code"),
     frequencies: await csvPart(out, `${STAGE_DIRS.themes}/code-frequencies.csv`, "code", warn),
     quotes: await csvPart(out, `${STAGE_DIRS.themes}/quotes.csv`, "code", warn),

@@ -1,15 +1,18 @@
 import { isAbsolute, relative } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { readReportInputs } from "../../report/read-inputs.js";
-import { isThere, type ReportInputs } from "../../report/report-inputs.js";
+import { isThere, type Part } from "../../report/report-inputs.js";
 import { writeReport } from "../../report/write-report.js";
 import { loadEligible, loadPatients, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
 
-const SECTION_NAMES: [keyof ReportInputs, string][] = [
+type PartKey = "flow" | "routes" | "agreement" | "coderAgreement" | "themeMaps" | "frequencies" | "quotes";
+
+const SECTION_NAMES: [PartKey, string][] = [
   ["flow", "flow"],
   ["routes", "identification routes"],
   ["agreement", "agreement"],
+  ["coderAgreement", "coder agreement"],
   ["themeMaps", "theme maps"],
   ["frequencies", "code frequencies"],
   ["quotes", "quotes"],
@@ -26,11 +29,12 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const files = await writeReport(dir, inputs);
 
   const n = inputs.table1.table.n;
-  const sections = Object.fromEntries(SECTION_NAMES.map(([key, name]) => [name, isThere(inputs[key] as never)]));
+  const sections: Record<string, boolean> = {};
   ctx.log.info(`report: Table 1 of ${n.total} included patients (${n.adult} adult, ${n.child} child)`);
   for (const [key, name] of SECTION_NAMES) {
-    const part = inputs[key];
-    if (typeof part === "object" && part !== null && "missing" in part) ctx.log.info(`report: ${name}: ${part.missing}`);
+    const part: Part<unknown> = inputs[key];
+    sections[name] = isThere(part);
+    if (!isThere(part)) ctx.log.info(`report: ${name}: ${part.missing}`);
   }
   ctx.log.info(`report: wrote ${dir}/${files.join(", ")}`);
   return { summary: { included: n.total, adult: n.adult, child: n.child, sections, files, out: dir } };
