@@ -89,7 +89,14 @@ writeCsv(
   ["patient_id", "final_route", "final_service"],
   eligible.map((t) => [t.patient_id, t.route, t.service]),
 );
-const routeFlips = new Set(rnd.shuffle(eligible.map((t) => t.patient_id)).slice(0, 3));
+// Stage 3 draws its own second-rater sample the same way, over the eligible patients in id order.
+const routeSample = drawSample(
+  eligible.map((t) => t.patient_id),
+  config.sampling?.first ?? 10,
+  config.sampling?.fraction ?? 0.1,
+  config.seed ?? SEED,
+).map((s) => s.id);
+const routeFlips = new Set(rnd.shuffle(routeSample).slice(0, 3));
 const otherRoute: Record<string, string> = {
   other_service: "during_contact_historical",
   during_contact_historical: "during_contact_recent",
@@ -99,9 +106,12 @@ const otherRoute: Record<string, string> = {
 writeCsv(
   join(OUT, "routes-rater2.csv"),
   ["patient_id", "final_route", "final_service"],
-  eligible.map((t) => (routeFlips.has(t.patient_id) ? [t.patient_id, otherRoute[t.route] ?? t.route, ""] : [t.patient_id, t.route, t.service])),
+  routeSample.map((id) => {
+    const t = byId.get(id)!;
+    return routeFlips.has(id) ? [id, otherRoute[t.route] ?? t.route, ""] : [id, t.route, t.service];
+  }),
 );
 
 process.stderr.write(
-  `demo raters: ${returned.length} screened by rater 1 (${unsure.size} unsure), ${sample.length} by rater 2 (${flips.size} disagreements), ${eligible.length} routes confirmed → ${OUT}\n`,
+  `demo raters: ${returned.length} screened by rater 1 (${unsure.size} unsure), ${sample.length} by rater 2 (${flips.size} disagreements), ${eligible.length} routes confirmed, ${routeSample.length} by rater 2 (${routeFlips.size} disagreements) → ${OUT}\n`,
 );
