@@ -29,14 +29,16 @@ export function findAll<R extends { regex: RegExp }>(text: string, rules: readon
 /**
  * Drop every trigger lying inside a longer one ("no" inside "no further", "not" inside "not ruled out"),
  * as NegEx does by matching the longest phrase first. A pseudo trigger that swallows a (non-terminator)
- * trigger is marked blocked, so it can be reported as having fired.
+ * trigger is marked blocked, so it can be reported as having fired. A terminator survives inside any longer
+ * match but a pseudo phrase.
  * Matches with the same span survive together, so one phrase can carry two categories.
  */
 export function pruneContained(matches: TriggerMatch[]): TriggerMatch[] {
   return matches.filter((m) => {
     const outer = matches.find((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
     if (outer && outer.rule.direction === "pseudo" && m.rule.direction !== "terminate") outer.blocked = true;
-    return outer === undefined;
+    // A terminator inside a longer trigger still ends scopes ("but" in ", but she"); only a pseudo phrase hides it ("as a victim").
+    return outer === undefined || (m.rule.direction === "terminate" && outer.rule.direction !== "pseudo");
   });
 }
 

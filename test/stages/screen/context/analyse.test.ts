@@ -34,6 +34,8 @@ const CASES: Array<[string, string, string, Flag[], Sense[], string?]> = [
   ["a subordinate clause ends negation (since)", "Not eating since she was trafficked.", "trafficked", [], []],
   ["a subordinate clause ends negation (after)", "She was not allowed out after being trafficked.", "trafficked", [], []],
   ["a comma and a new subject end negation", "No money, she was trafficked.", "trafficked", [], []],
+  ["'but' inside ', but she' still ends an uncertain scope", "Possible drug use, but she was trafficked.", "trafficked", [], []],
+  ["'but' inside ', but she' still stops a sense", "Convicted of possession with intent to supply, but she had been trafficked by the dealer.", "trafficked", [], []],
   ["'as a victim' is no clause break", "No evidence as a victim of trafficking.", "trafficking", ["negated"], []],
   ["scope window: too far to negate", "No appetite, poor sleep, low mood, tearful most days and reports being trafficked.", "trafficked", [], []],
   // HYPOTHETICAL
