@@ -51,3 +51,34 @@ describe("road traffic", () => {
     ["trafficked across the road", "She was trafficked across Europe by road.", "trafficked"],
   ]);
 });
+
+describe("drug trafficking", () => {
+  excludes("drug_trafficking", [
+    ["denied, but it is drugs that are denied", "Denies any current involvement in drug trafficking.", "trafficking", "sense.drug.before"],
+    ["a common slip", "Forensic: conviction for drgu trafficking (2001).", "trafficking", "sense.drug.before"],
+    ["the legal phrase for supply, far from the hit", "Served 3 yrs for being concerned in the supply of crack cocaine - the judge called it organised trafficking.", "trafficking", "sense.drug.supply"],
+    ["importation", "Jailed for importation of cocaine - 'international trafficking' per probation.", "trafficking", "sense.drug.supply"],
+    ["street level", "Admits to street-level trafficking in his teens.", "trafficking", "sense.drug.street-level"],
+  ]);
+  keeps("drug trafficking", [
+    ["forced to sell drugs", "She was trafficked and forced to sell drugs.", "trafficked"],
+    ["trafficked by a dealer", "She was trafficked by a drug dealer from her town.", "trafficked"],
+    ["a negated drug word apart from the hit", "Denies drug use; trafficked at 15.", "trafficked"],
+    ["a supply offence in another clause", "Convicted of possession with intent to supply in 2003, but she had been trafficked by the dealer.", "trafficked"],
+  ]);
+});
+
+describe("arms and animals", () => {
+  excludes("other", [
+    ["of + animal", "Gives to a charity against the trafficking of bears.", "trafficking", "sense.other.animals-after"],
+    ["an adjective and animal", "Brother was convicted of trafficking endangered reptiles.", "trafficking", "sense.other.animals-after"],
+    ["trafficked + animal", "Says the pet shop sold trafficked tortoises.", "trafficked", "sense.other.animals-after"],
+    ["animal + trafficking", "Upset by a campaign about tiger trafficking.", "trafficking", "sense.other.animals"],
+    ["animal as the one trafficked", "Keeps a monkey which he now knows was trafficked.", "trafficked", "frame.other.animal-that-was"],
+    ["arms, in a film about it", "A TV film about arms trafficking upset her.", "trafficking", "sense.other.weapons"],
+  ]);
+  keeps("arms and animals", [
+    ["trafficked with her dog", "She was trafficked to the UK and her dog was left behind.", "trafficked"],
+    ["treated like an animal", "Trafficked and kept like an animal in a basement.", "Trafficked"],
+  ]);
+});
