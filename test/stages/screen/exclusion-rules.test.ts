@@ -82,3 +82,39 @@ describe("arms and animals", () => {
     ["treated like an animal", "Trafficked and kept like an animal in a basement.", "Trafficked"],
   ]);
 });
+
+describe("negated", () => {
+  excludes("negated", [
+    ["nothing to suggest", "Nothing in her account to suggest trafficking.", "trafficking", "neg.nothing"],
+    ["no indicators", "The duty SW found no indicators of trafficking.", "trafficking", "neg.no-sign"],
+    ["a denial past the patient's name", "Asked about forced labour - Mrs ZZZZZ denied it.", "forced labour", "frame.neg.asked-none"],
+    ["a question and a negative answer after it", "Asked if he had ever been trafficked or held against his will; he smiled and answered no.", "trafficked", "frame.neg.asked-said-no"],
+    ["screened, none found", "Screened for modern slavery with the checklist, none found.", "modern slavery", "frame.neg.asked-none"],
+    ["a checklist item", "Risks: self-neglect - yes; forced labour - no; DV - no.", "forced labour", "frame.neg.checklist"],
+    ["a checklist item not applicable", "Exploitation/trafficking: N/A.", "trafficking", "frame.neg.checklist"],
+    ["a negative screen", "Trafficking screen completed on admission and was negative.", "Trafficking", "frame.neg.screen-negative"],
+    ["all answered no", "Trafficking questions from the safeguarding tool asked; all answered no.", "Trafficking", "frame.neg.screen-negative"],
+    ["a suspicion that was an error", "GP letter mentioned possible trafficking, but this was a mistake (wrong patient).", "trafficking", "frame.neg.suspicion-refuted"],
+    ["a suspicion ruled out", "Concerns about trafficking have since been ruled out by the police.", "trafficking", "frame.neg.suspicion-refuted"],
+    ["a suspicion not borne out", "The school queried trafficking; this was not borne out at the strategy meeting.", "trafficking", "frame.neg.suspicion-refuted"],
+    ["a suspicion and the patient's account", "Social care raised trafficking, but she was clear she came here to marry and has not been exploited.", "trafficking", "frame.neg.suspicion-refuted"],
+    ["advice that it was not", "Advice sought from the Poppy Project, who thought her story did not suggest exploitation.", "Poppy Project", "frame.neg.suspicion-refuted"],
+    ["raised after the hit", "?trafficking raised by the ward - on review no evidence.", "trafficking", "frame.neg.raised-refuted"],
+    ["a referral not needed", "NRM referral was not made as she does not meet the indicators.", "NRM", "frame.neg.referral-not-made"],
+  ]);
+  keeps("negated", [
+    ["a question answered yes", "Asked whether she had been trafficked; she said yes and described being held for months.", "trafficked"],
+    ["a question and a disclosure", "Asked about trafficking - she disclosed being forced to work in a factory.", "trafficking"],
+    ["a 'no' about something else", "Asked whether she had been trafficked; she said not to tell her husband.", "trafficked"],
+    ["a denial at first", "Asked about trafficking - denied it at first, then told me everything.", "trafficking"],
+    ["none of several", "Screened for trafficking indicators: several present, none of them explained.", "trafficking"],
+    ["a checklist answer yes", "DV - no; trafficking - yes; FGM - no.", "trafficking"],
+    ["a dash then more words", "Trafficked - no passport, no money, no English.", "Trafficked"],
+    ["a suspicion confirmed", "Health visitor queried trafficking; on assessment this was confirmed.", "trafficking"],
+    ["a report the police could not prove", "She reported being trafficked; the police found no evidence.", "trafficked"],
+    ["not exploited since", "Concerns about trafficking were raised; she has not been exploited since moving to the refuge.", "trafficking"],
+    ["a referral she declined", "An NRM referral was not made as she did not consent.", "NRM"],
+    ["a case closed for lack of evidence", "Her trafficking case was closed by the police for lack of evidence.", "trafficking"],
+    ["nothing was done", "Nothing was done when she first reported being trafficked.", "trafficked"],
+  ]);
+});

@@ -118,6 +118,7 @@ describe("analyseMention", () => {
   it.each([
     ["Denies ever being trafficked.", "trafficked", "neg.denies", 2, true],
     ["No evidence to suggest that she has been trafficked.", "trafficked", "neg.no-evidence", 4, true],
+    ["No evidence that Ms ZZZZZ has been trafficked.", "trafficked", "neg.no-evidence", 4, true],
     ["She could not escape the traffickers.", "traffickers", "neg.not", 2, false],
     ["Denies drugs, trafficked at 15.", "trafficked", "neg.denies", 1, false],
   ])("%j: %s is negated by %s at %i words, direct=%s", (text, term, id, distance, direct) => {
