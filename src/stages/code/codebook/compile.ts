@@ -5,7 +5,7 @@ import { porterStem } from "../porter.js";
 import { codebookSchema, CODE_GROUPS, type CodeFile } from "./schema.js";
 import { NO_CODE, type CodeDef, type CodeGroup, type CodePattern, type Codebook, type ThemeDef } from "./types.js";
 
-const STEM = /^stem:\s*(.+)$/i;
+const STEM = /^stem:(.*)$/is;
 
 /** Where a zod issue sits, named by theme and code id where the file has them: `code instability.finance › patterns[2]`. */
 function where(data: unknown, path: readonly PropertyKey[]): string {

@@ -7,20 +7,23 @@ const STOP = new Set(
     "pt patient zzzzz").split(" "),
 );
 
+/** Negations: meaningless alone, decisive next to a word. */
+const NEG = new Set(["not", "no", "never"]);
+
 /**
- * The features of a passage: Porter-stemmed words (no stop words, no masks) and adjacent word pairs,
- * each counted once (binarised, which suits short texts). Negation words are kept in pairs ("not_attend")
- * because they change a code's meaning. Pure and deterministic.
+ * The features of a passage: Porter-stemmed words (no stop words, no masks) and pairs of neighbouring
+ * words once stop words are gone, each counted once (binarised, which suits short texts). Negation
+ * words are kept only in pairs ("not_attend") because they change a code's meaning. Pure and deterministic.
  */
 export function features(text: string): string[] {
   const words = (text.toLowerCase().match(/[a-z][a-z'&]*|\d+/g) ?? []).map((w) => w.replace(/'s$|'/g, ""));
-  const stems = words.map((w) => (w === "not" || w === "no" || w === "never" ? w : STOP.has(w) ? "" : porterStem(w)));
+  const kept = words.filter((w) => NEG.has(w) || !STOP.has(w)).map((w) => (NEG.has(w) ? w : porterStem(w)));
   const out = new Set<string>();
-  for (let i = 0; i < stems.length; i++) {
-    const s = stems[i];
-    if (s && s !== "not" && s !== "no" && s !== "never" && !/^\d+$/.test(s)) out.add(s);
-    const next = stems[i + 1];
-    if (s && next && !(next === "not" || next === "no" || next === "never")) out.add(`${s}_${next}`);
+  for (let i = 0; i < kept.length; i++) {
+    const s = kept[i];
+    if (!NEG.has(s) && !/^\d+$/.test(s)) out.add(s);
+    const next = kept[i + 1];
+    if (next && !NEG.has(next)) out.add(`${s}_${next}`);
   }
   return [...out].sort();
 }
