@@ -3,7 +3,7 @@ import type { Matcher } from "../search/match.js";
 import { splitSentences, type Span } from "../screen/context/sentences.js";
 import type { Codebook } from "./codebook/types.js";
 import type { PatternMatcher } from "./patterns.js";
-import { suggestCodes } from "./tag.js";
+import { effectiveHits, suggestCodes } from "./tag.js";
 import type { Extract } from "./types.js";
 import { seedWindows, subtractPinned, type Seed, type WindowOptions } from "./windows.js";
 
@@ -35,7 +35,8 @@ export function parseExtractId(id: string): { patientId?: string; noteId: string
 }
 
 /**
- * The passages of one patient's notes that match the theme retrieval terms (and codebook patterns),
+ * The passages of one patient's notes that match the theme retrieval terms (and codebook patterns that
+ * may suggest a code for this patient),
  * as merged sentence windows, each with its suggested codes. Passages a coder already decided on
  * (`pinned`, by note id) are kept exactly as they were and new windows never overlap them. Pure.
  */
@@ -50,15 +51,15 @@ export function extractPatient(
   for (const note of notes) {
     const text = note.text;
     const sentences = splitSentences(text);
-    const codeHits = rules.codes.match(text);
+    const raw = rules.codes.match(text);
+    const codeHits = raw.length > 0 ? effectiveHits(rules.book, patient.group, sentences, raw, rules.unless.match(text)) : [];
     const seeds: Seed[] = rules.retrieval.match(text).map((h) => ({ start: h.start, end: h.end, by: h.term.group }));
     if (rules.codebookSeeds) seeds.push(...codeHits.map((h) => ({ start: h.start, end: h.end, by: "codebook" })));
     const pins = (pinned.get(note.noteId) ?? []).filter((p) => p.end <= text.length);
     const windows = subtractPinned(text, seedWindows(text, sentences, seeds, rules.window), pins);
-    const unlessHits = codeHits.length > 0 ? rules.unless.match(text) : [];
     const spans = [...windows.map((w) => ({ ...w, pinned: false })), ...pins.map((p) => ({ ...p, seeds: seeds.filter((s) => s.start >= p.start && s.end <= p.end), pinned: true }))];
     for (const w of spans) {
-      const s = suggestCodes(rules.book, patient.group, w, sentences, codeHits, unlessHits, text);
+      const s = suggestCodes(rules.book, w, codeHits, text);
       const by = new Set(w.seeds.map((x) => x.by));
       if (w.pinned) by.add("coded");
       out.push({

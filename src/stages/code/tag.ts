@@ -31,26 +31,27 @@ function sentenceOf(sentences: readonly Span[], at: number): Span | undefined {
 }
 
 /**
- * The codes a passage suggests: codebook pattern hits inside it, minus those cancelled by an `unless`
- * pattern of the same code in the same sentence, minus codes that do not apply to the patient's group
- * (a patient of unknown group gets every code). Pure.
+ * The pattern hits of a note that may suggest a code: the code applies to the patient's group (a patient
+ * of unknown group gets every code) and no `unless` pattern of the same code is in the same sentence. Pure.
  */
-export function suggestCodes(
+export function effectiveHits(
   book: Codebook,
   group: CodeGroup | "unknown",
-  span: Span,
   sentences: readonly Span[],
   hits: readonly PatternHit[],
   unless: readonly PatternHit[],
-  text: string,
-): Suggestion {
-  const kept = hits.filter((h) => {
-    if (h.start < span.start || h.end > span.end) return false;
+): PatternHit[] {
+  return hits.filter((h) => {
     const code = book.codeById.get(h.pattern.code);
     if (!code || (group !== "unknown" && !code.groups.includes(group))) return false;
-    const sentence = sentenceOf(sentences, h.start) ?? span;
+    const sentence = sentenceOf(sentences, h.start) ?? { start: h.start, end: h.end };
     return !unless.some((u) => u.pattern.code === h.pattern.code && u.start < sentence.end && u.end > sentence.start);
   });
+}
+
+/** The codes a passage suggests: the effective hits (see `effectiveHits`) that lie inside it. Pure. */
+export function suggestCodes(book: Codebook, span: Span, hits: readonly PatternHit[], text: string): Suggestion {
+  const kept = hits.filter((h) => h.start >= span.start && h.end <= span.end);
   const order = new Map(book.codes.map((c, i) => [c.id, i]));
   const codes = [...new Set(kept.map((h) => h.pattern.code))].sort((a, b) => order.get(a)! - order.get(b)!);
   const firstHit = new Map<CodePattern, PatternHit>();
