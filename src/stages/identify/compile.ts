@@ -142,7 +142,7 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
       service: r.service,
       cue: compileMatcher(pc.terms(r.patterns, "cue", `${here} › patterns`)),
       near,
-      unless: (r.unless ?? []).map((u, j) => ({ matcher: pc.matcher(u.patterns, "veto", `${here} › unless[${j}].patterns`)!, side: u.side, within: u.within })),
+      unless: (r.unless ?? []).map((u, j) => ({ matcher: pc.matcher(u.patterns, "veto", `${here} › unless[${j}].patterns`)!, side: u.side, within: u.within, awayFromMention: u.awayFromMention ?? false })),
       scope: r.scope,
       noteTypes: r.noteTypes ? new Set(r.noteTypes.map((t) => t.trim().toLowerCase())) : undefined,
       priority: r.priority,

@@ -44,6 +44,13 @@ function inScope(view: NoteView, rule: CompiledRule, sentence: number, mentionSe
   }
 }
 
+/** Does a veto lie on `side` of the cue? One that only overlaps the cue itself does not ("we" in "we are a"). */
+function vetoOnSide(cue: Span, veto: Span, side: Side): boolean {
+  const before = veto.start < cue.start;
+  const after = veto.end > cue.end;
+  return side === "before" ? before : side === "after" ? after : before || after;
+}
+
 const serviceOf = (group: string): string => group.slice(group.indexOf(":") + 1);
 
 /** The nearest acceptable target for a cue, or undefined (with the service it names, for service targets). */
@@ -97,8 +104,10 @@ export function findCues(view: NoteView, rule: CompiledRule): Firing[] {
     const cue: Span = { start: hit.start, end: hit.end };
     const sentence = index.sentenceOf(cue.start);
     if (!inScope(view, rule, sentence, mentionSentences)) continue;
-    const vetoed = rule.unless.some((u, k) =>
-      vetoHits[k].some((v) => index.sentenceOf(v.start) === sentence && onSide(cue, v, u.side) && index.distance(cue, v) <= u.within),
+    const vetoed = rule.unless.some(
+      (u, k) =>
+        (!u.awayFromMention || !mentionSentences.has(sentence)) &&
+        vetoHits[k].some((v) => index.sentenceOf(v.start) === sentence && vetoOnSide(cue, v, u.side) && index.distance(cue, v) <= u.within),
     );
     if (vetoed) continue;
     let target: { span: Span; service: string } | undefined;

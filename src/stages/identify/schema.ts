@@ -30,8 +30,16 @@ const nearSchema = z.strictObject({
   notPrecededBy: patterns.optional(),
 });
 
-/** A veto: the cue does not count when one of these patterns lies within `within` words on `side` of it. */
-const unlessSchema = z.strictObject({ patterns, side, within: words });
+/**
+ * A veto: the cue does not count when one of these patterns lies within `within` words on `side` of it
+ * (in the same sentence). With `awayFromMention`, only when the cue is not in a mention's own sentence.
+ */
+const unlessSchema = z.strictObject({
+  patterns,
+  side,
+  within: words,
+  awayFromMention: z.boolean({ error: "expected true or false" }).optional(),
+});
 
 export const ruleSchema = z.strictObject({
   id,

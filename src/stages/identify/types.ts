@@ -33,6 +33,8 @@ export interface CompiledVeto {
   matcher: Matcher;
   side: "before" | "after" | "either";
   within: number;
+  /** Veto only a cue outside the sentences that mention the trafficking. */
+  awayFromMention: boolean;
 }
 
 /** A rule ready to run. Cue hits whose term group is `svc:<id>` name a service themselves. */

@@ -16,6 +16,8 @@ const CASES: [string, string, string, string, string, string][] = [
   ["A&E liaison", "Seen in A&E by the liaison nurse overnight after an overdose; disclosed to them that she had been trafficked. Passed to us for follow up.", "Event", "other_service", "ae", "os.from-service"],
   ["solicitor asks for a report", "Letter from her immigration solicitor asking for a psychiatric report: client is a recognised victim of trafficking.", "Correspondence", "other_service", "home_office_legal", "os.from-service"],
   ["competent authority decision copied to us", "UKBA letter (Competent Authority), copied to the team: reasonable grounds to believe he is a victim of trafficking.", "Correspondence", "other_service", "home_office_legal", "os.service-informs"],
+  ["a misspelt service name", "Letter from the Helen Bamberr Foundation: she is a survivor of trafficking.", "Correspondence", "other_service", "voluntary_sector", "os.from-service"],
+  ["clinical shorthand for a telephone call", "TC from practice nurse: pt disclosed at her health check that she had been trafficked.", "Event", "other_service", "gp", "os.from-service"],
   // disclosed during contact: historical
   ["disclosure in the patient's voice", "In session today she told me that she was trafficked to London when she was 19 and kept in a flat.", "Event", "during_contact_historical", "", "historical.disclosure"],
   ["reports being forced", "Pt reports being forced into prostitution after arriving in 2004; no contact with those involved since.", "Assessment", "during_contact_historical", "", "historical.disclosure"],
@@ -44,6 +46,10 @@ const CONFOUNDERS: [string, string, string, string, string][] = [
   ["police informed by us", "She disclosed she is still being held by the people who trafficked her; police informed with her consent.", "during_contact_recent", "", "recent.ongoing"],
   ["referral we made to social services", "?trafficked child - safeguarding referral to children's services made today.", "during_contact_recent", "", "recent.suspected"],
   ["no concerns re trafficking is not a mention", "No concerns re trafficking.", "unknown", "", "no-mention"],
+  ["a referral for another complaint, as the presenting complaint", "Presenting complaint: referred by her GP with low mood and poor sleep.\n\nHPC: in today's assessment she told me she was trafficked to the UK in 2004.", "during_contact_historical", "", "historical.disclosure"],
+  ["an update we will send", "She disclosed that she had been trafficked as a teenager. Will update her social worker.", "during_contact_historical", "", "historical.disclosure"],
+  ["supported by social services is not ongoing exploitation", "SW says she was trafficked into the UK, is being supported by social services and is not coping.", "other_service", "social_services", "os.service-says"],
+  ["a routine update from the carer beside a disclosure", "Foster carer reports a settled week. YP disclosed today that she had been trafficked before coming into care.", "during_contact_historical", "", "historical.disclosure"],
   ["a visit this week is not recency", "Does not need a visit this week. Pt reports a history of being trafficked long ago.", "during_contact_historical", "", "historical.disclosure"],
 ];
 
