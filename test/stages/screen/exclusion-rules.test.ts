@@ -234,3 +234,30 @@ describe("interest in the issue", () => {
     ["men at the house", "Says the men at the house were traffickers who beat her.", "traffickers"],
   ]);
 });
+
+describe("interest in the issue, more forms", () => {
+  excludes("interest_in_issue", [
+    ["a quoted title", "The series 'Hidden Lives', about trafficking, kept him awake.", "trafficking", "sense.interest.media"],
+    ["news coverage", "Upset by the news coverage of a trafficking trial.", "trafficking", "sense.interest.media"],
+    ["one of several dramas", "Binge-watching thrillers, including one about people trafficking.", "trafficking", "sense.interest.media-some"],
+    ["letters to a public figure", "Sends letters to the Queen about a trafficking plot at the hospital.", "trafficking", "sense.interest.letters"],
+    ["done for a course", "Interviewed a social worker about trafficking for her college project.", "trafficking", "sense.interest.for-a-course"],
+    ["a project on it", "Her project is on forced labour in fashion supply chains.", "forced labour", "sense.interest.study"],
+    ["speaking at an event", "Will speak at a school assembly about modern slavery.", "modern slavery", "sense.interest.speak-at"],
+    ["raising money for", "Raises money for a charity that frees people from debt bondage.", "debt bondage", "sense.interest.helping"],
+    ["a mentor for a project", "Volunteers as a mentor for a youth project that runs workshops on trafficking.", "trafficking", "frame.interest.helping-place"],
+    ["in the context of mania", "In the context of mania, announced he would end modern slavery by Friday.", "modern slavery", "sense.interest.psychosis"],
+  ]);
+  keeps("interest in the issue, more forms", [
+    ["articles about her own case", "Upset by newspaper articles about her trafficking case.", "trafficking"],
+    ["support around it", "I have referred her to the Poppy Project for specialist support around the trafficking.", "trafficking"],
+    ["money paid to the agent", "Gave money to the agent who trafficked her.", "trafficked"],
+    ["raising money to pay the debt", "Her family are raising money to pay the traffickers.", "traffickers"],
+  ]);
+});
+
+describe("more forms", () => {
+  excludes("negated", [["free to leave", "Considered whether this might be forced labour, but he is paid and is free to leave.", "forced labour", "frame.neg.suspicion-refuted"]]);
+  excludes("other_person", [["taken for a trafficker", "Says the neighbours think he is a trafficker because of his visitors.", "trafficker", "exp.thought-to-be"]]);
+  excludes("other", [["a pet described so", "Calls her parrot 'trafficked' because it came from a market abroad.", "trafficked", "frame.other.animal-that-was"]]);
+});
