@@ -31,11 +31,14 @@ function startsListItem(text: string, k: number): boolean {
   return /^(?:[-*•·>]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s)/i.test(text.slice(k, k + 5));
 }
 
-/** A list marker such as "1." or "b." standing at the start of a line (or after a heading colon). */
+/**
+ * A list marker such as "1." or "b." standing at the start of a line (or after a heading colon and a
+ * space: "CHEST: 1." is a list, "at 14:00." is a time).
+ */
 function isListMarker(text: string, tokenStart: number): boolean {
   let j = tokenStart - 1;
   while (j >= 0 && (text[j] === " " || text[j] === "\t")) j--;
-  return j < 0 || text[j] === "\n" || text[j] === ":";
+  return j < 0 || text[j] === "\n" || (text[j] === ":" && j < tokenStart - 1);
 }
 
 function fullStopEnds(text: string, i: number): number {

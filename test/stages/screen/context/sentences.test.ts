@@ -13,6 +13,7 @@ describe("splitSentences", () => {
     ["decimals", "Temp 37.5 today. Fine.", ["Temp 37.5 today.", "Fine."]],
     ["list numbering at a line start", "Plan:\n1. Refer to NRM.\n2. Review.", ["Plan:", "1. Refer to NRM.", "2. Review."]],
     ["list numbering after a heading colon", "CHEST:     1. Surgical changes.", ["CHEST:     1. Surgical changes."]],
+    ["a time is no list number", "Phoned at 14:00. Partner was a victim of trafficking.", ["Phoned at 14:00.", "Partner was a victim of trafficking."]],
     ["a number ending a sentence", "Came to the UK in 2005. Low mood.", ["Came to the UK in 2005.", "Low mood."]],
     ["query mark glued to a word", "Pt ?trafficked. Review.", ["Pt ?trafficked.", "Review."]],
     ["query mark standing alone", "Pt ? trafficked, for review.", ["Pt ? trafficked, for review."]],
