@@ -31,7 +31,7 @@ function onSide(cue: Span, other: Span, side: Side): boolean {
   return true;
 }
 
-function inScope(view: NoteView, rule: CompiledRule, sentence: number, mentionSentences: ReadonlySet<number>): boolean {
+function inScope(rule: CompiledRule, sentence: number, mentionSentences: ReadonlySet<number>): boolean {
   switch (rule.scope) {
     case "mention_sentence":
       return mentionSentences.has(sentence);
@@ -103,7 +103,7 @@ export function findCues(view: NoteView, rule: CompiledRule): Firing[] {
   for (const hit of cues) {
     const cue: Span = { start: hit.start, end: hit.end };
     const sentence = index.sentenceOf(cue.start);
-    if (!inScope(view, rule, sentence, mentionSentences)) continue;
+    if (!inScope(rule, sentence, mentionSentences)) continue;
     const vetoed = rule.unless.some(
       (u, k) =>
         (!u.awayFromMention || !mentionSentences.has(sentence)) &&

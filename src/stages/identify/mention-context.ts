@@ -4,7 +4,7 @@ import type { CompiledRules } from "../screen/context/types.js";
 import type { Matcher } from "../search/match.js";
 import { boldRuns, evidenceOf } from "./evidence.js";
 import { indexNote } from "./note-index.js";
-import { isOwnMention } from "./suggest-route.js";
+import { byDate, isOwnMention } from "./suggest-route.js";
 
 /**
  * What a rater reads to decide the route: the first notes (date order) that mention the patient's own
@@ -15,8 +15,7 @@ export function mentionContext(notes: readonly Note[], caseMatcher: Matcher, con
   const runs: RichRun[] = [];
   let used = 0;
   let shown = 0;
-  const sorted = [...notes].sort((a, b) => (a.date === b.date ? (a.noteId < b.noteId ? -1 : 1) : a.date === "" ? 1 : b.date === "" ? -1 : a.date < b.date ? -1 : 1));
-  for (const note of sorted) {
+  for (const note of [...notes].sort(byDate)) {
     if (shown >= maxNotes || used >= maxChars) break;
     const mentions = caseMatcher.match(note.text).filter((h) => isOwnMention(note.text, h, context));
     if (mentions.length === 0) continue;

@@ -48,7 +48,7 @@ export function isOwnMention(text: string, hit: Span, context?: CompiledRules): 
 }
 
 /** Date order with undated notes last, then note id, so the result never depends on input order. */
-function byDate(a: Note, b: Note): number {
+export function byDate(a: Note, b: Note): number {
   if (a.date !== b.date) {
     if (a.date === "") return 1;
     if (b.date === "") return -1;
