@@ -33,7 +33,10 @@ export function isPhraseGap(text: string, from: number, to: number): boolean {
   return hyphens <= 1;
 }
 
-/** Levenshtein distance ≤ 1, in one pass. */
+/**
+ * One edit at most: a letter inserted, deleted or replaced, or two neighbouring letters swapped (the
+ * commonest typing slip, "dsiclosed"; optimal string alignment distance ≤ 1). One pass.
+ */
 export function withinOneEdit(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
@@ -41,7 +44,10 @@ export function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (i === la && i === lb) return true;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
   if (la > lb) return a.slice(i + 1) === b.slice(i);
   return a.slice(i) === b.slice(i + 1);
 }

@@ -28,6 +28,7 @@ describe("matcher", () => {
     ["~trafficked", "she was trafficed", ["trafficed"]],
     ["~trafficked", "trafficked", ["trafficked"]],
     ["~trafficked", "traffic", []],
+    ["~trafficked", "she was traffikced", ["traffikced"]],
     ["/debt[- ]bond(age|ed)/", "Family were debt-bonded to the employer", ["debt-bonded"]],
     ["sex slave*", "kept as sex slaves", ["sex slaves"]],
     ["Poppy Project", "referred by the poppy project.", ["poppy project"]],
@@ -67,6 +68,9 @@ describe("matcher", () => {
     ["trafficked", "traffickex", true],
     ["trafficked", "trafic", false],
     ["trafficked", "trafficker s", false],
+    ["trafficked", "trafficekd", true],
+    ["trafficked", "rtafficked", true],
+    ["trafficked", "trafifcekd", false],
   ])("withinOneEdit(%s, %s) = %s", (a, b, want) => {
     expect(withinOneEdit(a, b)).toBe(want);
   });
