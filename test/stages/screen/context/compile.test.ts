@@ -17,7 +17,8 @@ describe("compileRules", () => {
     const raw = JSON.parse(readFileSync(PRESET_RULES_PATH, "utf8"));
     expect(rules.triggers.length).toBe(raw.triggers.length);
     expect(rules.senses.length).toBe(raw.senses.length);
-    const ids = [...rules.triggers, ...rules.senses].map((r) => r.id);
+    expect(rules.frames.length).toBe(raw.frames.length);
+    const ids = [...rules.triggers, ...rules.senses, ...rules.frames].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
