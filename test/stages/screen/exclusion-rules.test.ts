@@ -176,6 +176,13 @@ describe("another person", () => {
     ["she accused him", "She has accused him of trafficking her.", "trafficking"],
     ["a young woman (the patient) recognised", "NRM decision: this young woman recognised as a victim of trafficking.", "trafficking"],
     ["a man from her village trafficked her", "A man from her village trafficked her to London.", "trafficked"],
+    ["her sister too", "Her sister was also trafficked.", "trafficked"],
+    ["and so was she", "Her cousin was trafficked to Spain, and so was she.", "trafficked"],
+    ["she and her friend", "She and her friend were both trafficked by the same gang.", "trafficked"],
+    ["one of six", "She was one of six trafficked women found in the raid.", "trafficked"],
+    ["a declined referral", "She declined an NRM referral.", "NRM"],
+    ["no referral without consent", "No NRM referral as she did not consent.", "NRM"],
+    ["asked if she wanted a referral", "Asked if she wanted a referral to the NRM; she said no.", "NRM"],
   ]);
 });
 
@@ -232,6 +239,8 @@ describe("interest in the issue", () => {
     ["the police unit", "Referred by the Metropolitan Police anti-trafficking unit.", "trafficking"],
     ["a talk with her", "She wanted to talk about the trafficking today.", "trafficking"],
     ["men at the house", "Says the men at the house were traffickers who beat her.", "traffickers"],
+    ["a documentary that was about her", "She watched a documentary about trafficking and realised it had happened to her.", "trafficking"],
+    ["reading to understand her own past", "Has been reading about trafficking to understand what happened to her.", "trafficking"],
   ]);
 });
 

@@ -47,7 +47,8 @@ const CASES: Array<[string, string, string, Flag[], Sense[], string?]> = [
   // OTHER_PERSON
   ["her sister", "Her sister was trafficked.", "trafficked", ["otherPerson"], [], "exp.relative"],
   ["patient reports her friend", "She reports her friend had been trafficked.", "trafficked", ["otherPerson"], [], "exp.relative"],
-  ["other women", "Other women were trafficked with her.", "trafficked", ["otherPerson"], [], "exp.others"],
+  ["other women", "Other women were trafficked by the same gang.", "trafficked", ["otherPerson"], [], "exp.others"],
+  ["must not: other women with her", "Other women were trafficked with her.", "trafficked", [], []],
   ["perpetrator: charged with", "Charged with trafficking women.", "trafficking", ["otherPerson"], [], "exp.perpetrator"],
   ["perpetrator: convicted of", "He was convicted of people trafficking.", "trafficking", ["otherPerson"], [], "exp.perpetrator"],
   ["must not: mother reports she was", "Her mother said she was trafficked.", "trafficked", [], []],
