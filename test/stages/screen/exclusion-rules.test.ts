@@ -270,3 +270,26 @@ describe("more forms", () => {
   excludes("other_person", [["taken for a trafficker", "Says the neighbours think he is a trafficker because of his visitors.", "trafficker", "exp.thought-to-be"]]);
   excludes("other", [["a pet described so", "Calls her parrot 'trafficked' because it came from a market abroad.", "trafficked", "frame.other.animal-that-was"]]);
 });
+
+// Victims' notes that share words with the exclusion rules; none may be excluded.
+describe("victims whose notes look like an exclusion", () => {
+  keeps("victims", [
+    ["volunteers, then a new predicate", "She volunteers at church, and was trafficked in 2004.", "trafficked"],
+    ["collected money for the traffickers", "She collected money for the traffickers every night.", "traffickers"],
+    ["her story in the press", "Her story was covered in a newspaper article about trafficking in 2012.", "trafficking"],
+    ["she appeared in a documentary", "She appeared in a documentary about trafficking survivors.", "trafficking"],
+    ["she spoke about her experience", "She spoke at a conference about her experience of trafficking.", "trafficking"],
+    ["studying, then trafficked", "She is studying English and was trafficked in 2008.", "trafficked"],
+    ["a student who was trafficked", "Law student who was trafficked from Nigeria as a teenager.", "trafficked"],
+    ["a role, then a new clause", "Trainee nurse; disclosed she was trafficked at 15.", "trafficked"],
+    ["a role, as she was one", "She wants to become a lawyer to help other trafficking victims, as she was one.", "trafficking"],
+    ["workers, including her", "Says the staff at the factory were trafficking workers, including her.", "trafficking"],
+    ["girls, including her", "A man at the hostel was trafficking girls, including her.", "trafficking"],
+    ["chosen by the traffickers", "She was chosen by the traffickers because she was young.", "traffickers"],
+    ["paranoid that they will find her", "She is paranoid that the traffickers will find her.", "traffickers"],
+    ["said not at first", "Asked whether she had been trafficked, she said not at first, but later disclosed it.", "trafficked"],
+    ["a referral delayed for another reason", "Her NRM referral was not made until 2012 as she did not meet the GP until then.", "NRM"],
+    ["the woman she worked for", "The woman she worked for was charged with trafficking her.", "trafficking"],
+    ["the man she met online", "The man she met online was arrested for trafficking her.", "trafficking"],
+  ]);
+});
