@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
@@ -6,26 +5,24 @@ import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
 import type { Note } from "../../core/types.js";
 import { ruleFile } from "../../config/load.js";
-import { readDecisionWorkbook, writeDecisionWorkbook } from "../../io/decision-workbook.js";
+import { writeDecisionWorkbook } from "../../io/decision-workbook.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { writeCsv } from "../../io/write-csv.js";
 import { writeZip } from "../../io/zip.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
-import { drawSample } from "../../stages/sample/draw-sample.js";
 import { compilePatterns } from "../../stages/code/patterns.js";
-import { extractPatient, parseExtractId, type ExtractionRules } from "../../stages/code/extract.js";
+import { extractPatient, type ExtractionRules } from "../../stages/code/extract.js";
 import { effectiveCodes } from "../../stages/code/results/effective.js";
 import { learnFromCoders } from "../../stages/code/learn/apply.js";
-import { agreementRow, CODER_AGREEMENT_COLUMNS, coderAgreement } from "../../stages/code/coder-agreement.js";
 import { codebookToQdc } from "../../stages/code/refi-qda/qdc-export.js";
 import { buildQdpx } from "../../stages/code/refi-qda/qdpx.js";
 import { readCodebook } from "../../stages/code/io/read-codebook.js";
-import { codedExtractRows, codedExtractsSpec, secondCoderSpec, toCoderDecisions } from "../../stages/code/io/workbooks.js";
+import { codedExtractRows, codedExtractsSpec } from "../../stages/code/io/workbooks.js";
+import { pinnedFor, pinnedSpans, readCoderDecisions } from "../../stages/code/io/decisions.js";
+import { secondCoder } from "../../stages/code/io/second-coder.js";
+import type { Extract } from "../../stages/code/types.js";
 import { writeFamiliarisation } from "../../stages/code/io/familiarisation.js";
 import { writeExtractsCsv, writeResults } from "../../stages/code/io/write-results.js";
-import type { CoderDecision, Extract } from "../../stages/code/types.js";
-import type { Span } from "../../stages/screen/context/sentences.js";
 import { loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
 
@@ -34,29 +31,6 @@ function positiveInt(raw: unknown, flag: string, min = 0): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new UserError(`command line › ${flag}: expected a whole number ≥ ${min}`);
   return n;
-}
-
-/** Previously decided passages, by patient and note, so new windows never cut them. */
-function pinnedSpans(decisions: ReadonlyMap<string, CoderDecision>): Map<string, Map<string, Span[]>> {
-  const out = new Map<string, Map<string, Span[]>>();
-  for (const [id, d] of decisions) {
-    const p = parseExtractId(id);
-    if (!p || (d.codes.length === 0 && !d.memo)) continue;
-    const key = p.patientId ?? "";
-    const byNote = out.get(key) ?? new Map<string, Span[]>();
-    byNote.set(p.noteId, [...(byNote.get(p.noteId) ?? []), { start: p.start, end: p.end }]);
-    out.set(key, byNote);
-  }
-  return out;
-}
-
-async function readDecisions(path: string, spec: Parameters<typeof readDecisionWorkbook>[1], codesKey: string): Promise<Map<string, CoderDecision>> {
-  if (!existsSync(path)) return new Map();
-  const read = await readDecisionWorkbook(path, spec);
-  if (read.problems.length > 0) {
-    throw new UserError(`${read.problems[0]}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ""}`);
-  }
-  return toCoderDecisions(read.decisions, codesKey);
 }
 
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
@@ -80,7 +54,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
 
   const codedPath = join(dir, "coded-extracts.xlsx");
   const spec = codedExtractsSpec(book, config.seed);
-  const decisions = await readDecisions(codedPath, spec, "final_codes");
+  const decisions = await readCoderDecisions(codedPath, spec, "final_codes");
   const pinned = pinnedSpans(decisions);
   const noteOwners = new Map<string, Set<string>>();
   for (const [pid, list] of notes) for (const n of list) noteOwners.set(n.noteId, (noteOwners.get(n.noteId) ?? new Set()).add(pid));
@@ -95,8 +69,9 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const extracts: Extract[] = [];
   for (const id of eligible.ids) {
     const list = notes.get(id) ?? [];
+    // Note ids are usually unique in an export; where one is shared by several patients, extract ids name the patient too.
     const qualify = list.some((n) => (noteOwners.get(n.noteId)?.size ?? 0) > 1);
-    const pins = new Map([...(pinned.get("")?.entries() ?? []), ...(pinned.get(id)?.entries() ?? [])].filter(([noteId]) => list.some((n) => n.noteId === noteId)));
+    const pins = pinnedFor(pinned, id, new Set(list.map((n) => n.noteId)));
     extracts.push(...extractPatient({ id, group: groupFor(patients, id) }, list, rules, pins, qualify));
   }
 
@@ -107,22 +82,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   writeExtractsCsv(dir, coded, decisions, learned);
   const written = await writeDecisionWorkbook(codedPath, spec, codedExtractRows(extracts, learned), { force: ctx.flags.force, now, statusColumn: "status" });
 
-  // Second coder: a seeded, blinded sample; agreement once both have coded.
-  const fraction = config.sampling.fraction;
-  const secondPath = join(dir, "second-coder.xlsx");
-  const secondSpec = secondCoderSpec(book, config.seed, fraction);
-  const sample = new Set(drawSample(extracts.map((e) => e.extractId), 0, fraction, config.seed).map((s) => s.id));
-  const second = await readDecisions(secondPath, secondSpec, "codes");
-  await writeDecisionWorkbook(
-    secondPath,
-    secondSpec,
-    extracts.filter((e) => sample.has(e.extractId)).map((e) => ({ id: e.extractId, evidence: { group: e.group, date: e.date, text: e.text.replace(/\r\n?/g, "\n"), status: "" } })),
-    { force: ctx.flags.force, now, statusColumn: "status" },
-  );
-  const pairs = [...second.entries()]
-    .filter(([id, d]) => d.codes.length > 0 && (decisions.get(id)?.codes.length ?? 0) > 0)
-    .map(([id, d]) => ({ first: decisions.get(id)!.codes, second: d.codes }));
-  if (pairs.length > 0) writeCsv(join(dir, "coder-agreement.csv"), CODER_AGREEMENT_COLUMNS, coderAgreement(book, pairs).map(agreementRow));
+  const second = await secondCoder(dir, book, extracts, decisions, { seed: config.seed, fraction: config.sampling.fraction, force: ctx.flags.force, now });
 
   const eligibleGroups = eligible.ids.map((id) => groupFor(patients, id));
   const results = writeResults(dir, book, coded, eligibleGroups);
@@ -142,7 +102,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     coder_coded: coderCoded,
     decisions_kept: written.kept,
     ...(learn ? { learned: { trained_on: learn.trainedOn, codes: learn.codes, too_few_examples: learn.skipped, extracts_suggested: learn.learned.size } } : {}),
-    second_coder: { sample: sample.size, coded_by_both: pairs.length },
+    second_coder: { sample: second.sample, coded_by_both: second.codedByBoth },
     patients_with_themes: results.patientsWithThemes,
     themes: results.themes,
     quotes: results.quotes,
@@ -153,7 +113,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   for (const [theme, n] of Object.entries(results.themes)) ctx.log.info(`  ${theme.padEnd(14)} adults ${String(n.adult).padStart(4)}  children ${String(n.child).padStart(4)}  total ${String(n.total).padStart(4)}`);
   if (learn) ctx.log.info(`code: learned ${learn.codes.length} codes from ${learn.trainedOn} coded extracts; suggestions for ${learn.learned.size} uncoded extracts (learned_codes)`);
   if (results.quotesFlagged > 0) ctx.log.warn(`${results.quotesFlagged} of ${results.quotes} quotes may hold identifiers that escaped de-identification: check quotes.csv (identifier_flags) before publishing`);
-  if (pairs.length > 0) ctx.log.info(`code: agreement of two coders on ${pairs.length} extracts written to coder-agreement.csv`);
+  if (second.codedByBoth > 0) ctx.log.info(`code: agreement of two coders on ${second.codedByBoth} extracts written to coder-agreement.csv`);
   ctx.log.info(`code: wrote ${dir}/extracts.csv, coded-extracts.xlsx, second-coder.xlsx, patient-themes.csv, code-frequencies.csv, cooccurrence.csv, quotes.csv, codebook.qdc, coded-extracts.qdpx, ${results.maps.join(", ")}`);
   return { summary };
 }
