@@ -76,6 +76,7 @@ describe("arms and animals", () => {
     ["animal + trafficking", "Upset by a campaign about tiger trafficking.", "trafficking", "sense.other.animals"],
     ["animal as the one trafficked", "Keeps a monkey which he now knows was trafficked.", "trafficked", "frame.other.animal-that-was"],
     ["livestock", "The village lost its cattle to traffickers.", "traffickers", "sense.other.animals"],
+    ["a pet that was", "Believes her stolen cat was trafficked to Europe.", "trafficked", "frame.other.animal-that-was"],
     ["arms, in a film about it", "A TV film about arms trafficking upset her.", "trafficking", "sense.other.weapons"],
   ]);
   keeps("arms and animals", [
@@ -291,5 +292,13 @@ describe("victims whose notes look like an exclusion", () => {
     ["a referral delayed for another reason", "Her NRM referral was not made until 2012 as she did not meet the GP until then.", "NRM"],
     ["the woman she worked for", "The woman she worked for was charged with trafficking her.", "trafficking"],
     ["the man she met online", "The man she met online was arrested for trafficking her.", "trafficking"],
+    ["arrested for supplying drugs under duress", "She was trafficked and arrested for supplying drugs under duress.", "trafficked"],
+    ["trafficked into county lines", "He was trafficked into county lines at 14.", "trafficked"],
+    ["her traffickers dealt drugs", "Her traffickers were involved in drug dealing and made her carry cannabis.", "traffickers"],
+    ["kept with a dog", "She was kept in a flat with a dog and trafficked for sex.", "trafficked"],
+    ["did not report it to the police", "She did not report the trafficking to the police.", "trafficking"],
+    ["said no to the traffickers", "She said no to the traffickers and was beaten.", "traffickers"],
+    ["a question about feeling safe", "Asked if she felt safe from the traffickers; she said no.", "traffickers"],
+    ["a question about contact", "Asked whether she was still in contact with her traffickers; she said no.", "traffickers"],
   ]);
 });

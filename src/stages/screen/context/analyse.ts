@@ -85,8 +85,10 @@ export function analyseMention(text: string, start: number, end: number, rules: 
   const negators = matches.filter((m) => m.rule.category === "NEGATED" && m.rule.direction !== "pseudo" && m.rule.direction !== "terminate");
   const terminators = matches.filter((m) => m.rule.direction === "terminate" && m.rule.category === "ANY");
   const senses = new Set<Sense>();
+  const hitText = text.slice(start, end);
   for (const m of findAll(s, rules.senses)) {
     const { window, side } = m.rule;
+    if (m.rule.hit && !m.rule.hit.test(hitText)) continue;
     if ((side === "before" && m.start >= target.start) || (side === "after" && m.end <= target.end)) continue;
     if (window !== "sentence" && distance(words, m, target) > window) continue;
     const lo = Math.min(m.end, target.end);
@@ -98,7 +100,7 @@ export function analyseMention(text: string, start: number, end: number, rules: 
     senses.add(m.rule.sense);
     fire(m.rule.id, m.rule.sense, m);
   }
-  for (const f of findFrames(s, target, words, rules.frames)) {
+  for (const f of findFrames(s, target, words, rules.frames.filter((r) => !r.hit || r.hit.test(hitText)))) {
     const sets = f.rule.sets;
     if ((CATEGORIES as readonly string[]).includes(sets)) result[FLAG[sets as Category]] = true;
     else senses.add(sets as Sense);

@@ -77,7 +77,7 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
   const senses: CompiledSense[] = file.senses.map((rule, i) => {
     const at = where(source, raw, ["senses", i]);
     checkId(rule.id, at);
-    return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at) };
+    return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at), hit: hitRegex(rule.hit, at) };
   });
   const frames: CompiledFrame[] = (file.frames ?? []).map((rule, i) => {
     const at = where(source, raw, ["frames", i]);
@@ -96,5 +96,15 @@ function compileFrame(rule: FrameRule, at: string): CompiledFrame {
   }
   const part = (p: FrameRule["before"], name: string): CompiledFramePart | undefined =>
     p === undefined ? undefined : { window: p.window, regex: ruleRegex(p, `${at} › ${name}`) };
-  return { id: rule.id, sets: (rule.category ?? rule.sense)!, before: part(rule.before, "before"), after: part(rule.after, "after") };
+  return { id: rule.id, sets: (rule.category ?? rule.sense)!, before: part(rule.before, "before"), after: part(rule.after, "after"), hit: hitRegex(rule.hit, at) };
+}
+
+/** The optional test on the hit's own text (not global: it is only ever `test`ed). */
+function hitRegex(pattern: string | undefined, at: string): RegExp | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    return new RegExp(pattern, "i");
+  } catch (err) {
+    throw new UserError(`${at} › hit: not a valid regular expression (${(err as Error).message}); fix the pattern`);
+  }
 }

@@ -11,6 +11,12 @@ const words = z
   .min(0, { error: "expected 0 or more words" })
   .max(100, { error: "expected at most 100 words" });
 
+/**
+ * A regular expression the hit itself must match for the rule to apply (case-insensitive): "^(?!trafficked$)"
+ * keeps a sentence-wide drug cue off a victim's "was trafficked".
+ */
+const hit = text.optional();
+
 /** One ConText trigger: a literal phrase or a regular expression, what it sets, and which way it looks. */
 export const triggerSchema = z.strictObject({
   id,
@@ -24,7 +30,7 @@ export const triggerSchema = z.strictObject({
 
 /**
  * One exclusion-sense rule: a regular expression (or literal) matched near the hit, within `window` words
- * (0 = touching), on one `side` of it (default either).
+ * (0 = touching), on one `side` of it (default either), for hits that match `hit` (default every hit).
  */
 export const senseSchema = z.strictObject({
   id,
@@ -33,6 +39,7 @@ export const senseSchema = z.strictObject({
   pattern: text.optional(),
   window: z.union([words, z.literal("sentence")], { error: 'expected a whole number of words (0–100) or "sentence"' }),
   side: z.enum(["before", "after", "either"], { error: "expected one of before, after, either" }).optional(),
+  hit,
   note: z.string({ error: "expected a text" }).optional(),
 });
 
@@ -54,6 +61,7 @@ export const frameSchema = z.strictObject({
   sense: z.enum(SENSES, { error: `expected one of ${SENSES.join(", ")}` }).optional(),
   before: framePart.optional(),
   after: framePart.optional(),
+  hit,
   note: z.string({ error: "expected a text" }).optional(),
 });
 

@@ -33,6 +33,8 @@ export interface CompiledSense {
   /** Where the match must lie relative to the mention. */
   side: "before" | "after" | "either";
   regex: RegExp;
+  /** The hit's own text must match this, when given. */
+  hit?: RegExp;
 }
 
 /** One part of a frame: a cue and how many words may lie between it and the mention. */
@@ -47,6 +49,8 @@ export interface CompiledFrame {
   sets: Category | Sense;
   before?: CompiledFramePart;
   after?: CompiledFramePart;
+  /** The hit's own text must match this, when given. */
+  hit?: RegExp;
 }
 
 /** A rule set compiled once by `compileRules` and shared by every call of `analyseMention`. */

@@ -11,12 +11,16 @@ const local = compileRules({
     { id: "unc.queried", literal: "queried", category: "UNCERTAIN", direction: "forward" },
     { id: "term.semicolon", literal: ";", category: "ANY", direction: "terminate" },
   ],
-  senses: [{ id: "sense.drug", sense: "drug_trafficking", pattern: "\\bdrugs?\\b", window: 3 }],
+  senses: [
+    { id: "sense.drug", sense: "drug_trafficking", pattern: "\\bdrugs?\\b", window: 3 },
+    { id: "sense.supply", sense: "drug_trafficking", pattern: "\\bsupplying\\b", window: "sentence", hit: "^(?!\\w*ed$)" },
+  ],
   frames: [
     { id: "frame.asked-said-no", category: "NEGATED", before: { pattern: "\\basked\\s+(?:whether|if)\\b", window: 4 }, after: { pattern: "\\bsaid\\s+no\\b", window: 6 } },
     { id: "frame.not-the-case", category: "NEGATED", before: { literal: "queried", window: 1 }, after: { literal: "not the case", window: "sentence" } },
     { id: "frame.checklist-no", category: "NEGATED", after: { pattern: "\\s-\\s*no\\b", window: 0 } },
     { id: "frame.film-about", sense: "interest_in_issue", before: { pattern: "\\bfilm\\s+about\\b", window: 0 } },
+    { id: "frame.asked-agent", category: "NEGATED", before: { literal: "asked about", window: 3 }, after: { literal: "said no", window: 3 }, hit: "^(?!\\w*ers?$)" },
   ],
 });
 
@@ -57,6 +61,17 @@ describe("frames", () => {
   });
 });
 
+describe("rules for some hits only", () => {
+  it.each([
+    ["a sense for the offence", "Jailed for supplying and trafficking.", "trafficking", "sense.supply", true],
+    ["not for a victim's 'was trafficked'", "She was trafficked and arrested for supplying.", "trafficked", "sense.supply", false],
+    ["a frame for the act", "Asked about trafficking; said no.", "trafficking", "frame.asked-agent", true],
+    ["not for her traffickers", "Asked about her traffickers; said no.", "traffickers", "frame.asked-agent", false],
+  ])("%s", (_name, text, term, id, fires) => {
+    expect(analyse(text, term).rules.includes(id)).toBe(fires);
+  });
+});
+
 describe("negation and senses", () => {
   it.each([
     ["a negated drug word joined to the mention names its kind", "Denies any involvement in drug trafficking.", "trafficking", ["drug_trafficking"]],
@@ -88,6 +103,7 @@ describe("compiling frames", () => {
     ["a bad window", { id: "f.x", category: "NEGATED", before: { literal: "asked", window: -1 } }, 'frames[0] "f.x" › before.window: expected 0 or more words'],
     ["an unknown key in a cue", { id: "f.x", category: "NEGATED", before: { literal: "asked", window: 1, side: "before" } }, 'frames[0] "f.x" › before: unknown key side'],
     ["an unknown category", { id: "f.x", category: "DENIED", before: { literal: "asked", window: 1 } }, 'frames[0] "f.x" › category: expected one of NEGATED'],
+    ["a broken hit test", { id: "f.x", category: "NEGATED", before: { literal: "asked", window: 1 }, hit: "(traff" }, 'frames[0] "f.x" › hit: not a valid regular expression'],
   ])("rejects %s, naming the frame and field", (_name, frame, message) => {
     let caught: unknown;
     try {
