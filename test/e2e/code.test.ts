@@ -15,7 +15,7 @@ const NOTES: [string, string, string, string][] = [
   ["A1", "a1-3", "2009-03-15", "Did not attend again. Mobile switched off, whereabouts unknown."],
   ["A1", "a1-4", "2009-04-20", "Missed appointment again; letter sent offering another."],
   ["A2", "a2-1", "2010-04-01", "Missed her appointment today. Moved by NASS to a hostel in another borough."],
-  ["A2", "a2-2", "2010-05-01", "Asylum interview next week; she is frightened of being deported. On the waiting list for the trauma service. Mrs Okafor, her friend, phoned on 07700 900123."],
+  ["A2", "a2-2", "2010-05-01", "Asylum interview next week; she is frightened of being deported. Her friend Mrs Okafor (07700 900123) says she is on the waiting list for the trauma service."],
   ["A2", "a2-3", "2010-06-01", "She did not attend clinic today."],
   ["C1", "c1-1", "2011-01-10", "Age disputed by the local authority; Merton assessment pending. The aunt would not allow YP to be seen alone."],
   ["C1", "c1-2", "2011-02-10", "Lives in a hostel run by the council; did not attend school this week."],

@@ -75,7 +75,7 @@ export function extractPatient(
         retrievedBy: [...by].sort(),
         suggested: s.codes,
         rules: s.rules,
-        highlights: s.hits.map((h) => ({ start: h.start, end: h.end })),
+        highlights: s.hits.map((h) => ({ start: h.start, end: h.end, code: h.pattern.code })),
       });
     }
   }

@@ -18,8 +18,8 @@ export interface Extract {
   suggested: string[];
   /** `code ← "matched text" (pattern)` for each pattern that fired. */
   rules: string[];
-  /** Offsets (into the note) of the pattern hits behind the suggestions, for highlighting. */
-  highlights: { start: number; end: number }[];
+  /** The pattern hits behind the suggestions: offsets into the note and the code each suggests. */
+  highlights: { start: number; end: number; code: string }[];
 }
 
 /** A coder's decisions on one extract, read back from a workbook. */

@@ -4,7 +4,7 @@ import { cooccurrence } from "../../../src/stages/code/results/cooccurrence.js";
 import { effectiveCodes, type CodedExtract } from "../../../src/stages/code/results/effective.js";
 import { frequencies, frequencyRow, groupSizes } from "../../../src/stages/code/results/frequencies.js";
 import { patientThemes } from "../../../src/stages/code/results/patient-themes.js";
-import { pickQuotes } from "../../../src/stages/code/results/quotes.js";
+import { pickQuotes, quoteText } from "../../../src/stages/code/results/quotes.js";
 import { themeMapData } from "../../../src/stages/code/results/theme-map-data.js";
 import { coderAgreement } from "../../../src/stages/code/coder-agreement.js";
 import type { Extract } from "../../../src/stages/code/types.js";
@@ -97,6 +97,26 @@ describe("pickQuotes", () => {
   it("flags identifiers that escaped de-identification and leaves masked text alone", () => {
     expect(quotes.find((q) => q.coded.extract.patientId === "A3")!.identifierFlags).toMatch(/^name_after_title@4-10; phone@38-50; date_of_birth@52-66$/);
     expect(quotes.find((q) => q.coded.extract.patientId === "A4")!.identifierFlags).toBe("");
+  });
+});
+
+describe("quoteText", () => {
+  const text = "Mood low. She was evicted from the hostel. Sleep poor. Moved out of area again.";
+  const e = { ...ex("A1", "adult", ["housing.hostel", "housing.moves"], text), highlights: [
+    { start: text.indexOf("hostel"), end: text.indexOf("hostel") + 6, code: "housing.hostel" },
+    { start: text.indexOf("Moved"), end: text.indexOf("Moved") + 22, code: "housing.moves" },
+  ] };
+  it.each([
+    ["one code's sentence", ["housing.hostel"], "She was evicted from the hostel."],
+    ["from the first to the last sentence of the theme's codes", ["housing.hostel", "housing.moves"], "She was evicted from the hostel. Sleep poor. Moved out of area again."],
+  ])("quotes %s", (_, codes, want) => expect(quoteText(effectiveCodes(e, undefined), codes)).toBe(want));
+  it("quotes a coder-coded extract whole", () => {
+    expect(quoteText(effectiveCodes(e, { codes: ["housing.moves"], memo: "" }), ["housing.moves"])).toBe(text);
+  });
+  it("never quotes the same wording twice", () => {
+    const same = "Lives in a hostel, third move this year, no fixed abode now.";
+    const quotes = pickQuotes(book, [effectiveCodes(ex("B1", "adult", ["housing.hostel"], same), undefined), effectiveCodes(ex("B2", "adult", ["housing.hostel"], same.toUpperCase()), undefined)], ["adult"]);
+    expect(quotes).toHaveLength(1);
   });
 });
 
