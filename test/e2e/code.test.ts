@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellText, readWorkbook } from "../../src/io/workbook.js";
@@ -118,6 +118,19 @@ describe("notes-analyse code (end to end)", () => {
     const third = cli(args, dir);
     expect(third.code).toBe(0);
     expect(readCsv(join(out, "extracts.csv")).find((e) => e.extract_id === dna.extract_id)!.final_codes).toBe("none");
+  });
+
+  it("replaces the coders' workbooks without their decisions only with --force, keeping a backup", async () => {
+    const { dir, args } = study();
+    expect(cli(args, dir).code).toBe(0);
+    const out = themesDir(dir);
+    const id = readCsv(join(out, "extracts.csv"))[0].extract_id;
+    await fill(join(out, "coded-extracts.xlsx"), "final_codes", { [id]: "none" });
+    const r = cli([...args, "--force"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("--force: coded-extracts.xlsx and second-coder.xlsx were replaced without their decisions");
+    expect(readCsv(join(out, "extracts.csv"))[0].final_codes).toBe("");
+    expect(readdirSync(out).some((f) => /^coded-extracts\.backup-.*\.xlsx$/.test(f))).toBe(true);
   });
 
   it("stops with one line naming the cell when a coder enters a code the codebook does not have", async () => {

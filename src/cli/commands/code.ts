@@ -54,7 +54,8 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
 
   const codedPath = join(dir, "coded-extracts.xlsx");
   const spec = codedExtractsSpec(book, config.seed);
-  const decisions = await readCoderDecisions(codedPath, spec, "final_codes");
+  // --force replaces the coders' workbooks without their decisions (writeDecisionWorkbook keeps a backup).
+  const decisions = ctx.flags.force ? new Map() : await readCoderDecisions(codedPath, spec, "final_codes");
   const pinned = pinnedSpans(decisions);
   const noteOwners = new Map<string, Set<string>>();
   for (const [pid, list] of notes) for (const n of list) noteOwners.set(n.noteId, (noteOwners.get(n.noteId) ?? new Set()).add(pid));
@@ -101,6 +102,8 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     with_suggestions: extracts.filter((e) => e.suggested.length > 0).length,
     coder_coded: coderCoded,
     decisions_kept: written.kept,
+    new_extracts: written.backup ? written.added.length : extracts.length,
+    no_longer_listed: written.dropped.length,
     ...(learn ? { learned: { trained_on: learn.trainedOn, codes: learn.codes, too_few_examples: learn.skipped, extracts_suggested: learn.learned.size } } : {}),
     second_coder: { sample: second.sample, coded_by_both: second.codedByBoth },
     patients_with_themes: results.patientsWithThemes,
@@ -110,6 +113,10 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     out: dir,
   };
   ctx.log.info(`code: ${extracts.length} extracts from ${eligible.ids.length} eligible patients (${summary.with_suggestions} with suggested codes, ${coderCoded} coded by a coder${written.kept ? `, ${written.kept} decisions kept` : ""})`);
+  if (written.backup) {
+    ctx.log.info(`code: coded-extracts.xlsx rewritten (${written.added.length} new extracts, ${written.dropped.length} no longer listed${written.dropped.length ? "; those with decisions stay, marked in the status column" : ""}); previous version backed up as ${basename(written.backup)}`);
+  }
+  if (ctx.flags.force && written.backup) ctx.log.warn(`--force: coded-extracts.xlsx and second-coder.xlsx were replaced without their decisions; the previous versions are in the backups`);
   for (const [theme, n] of Object.entries(results.themes)) ctx.log.info(`  ${theme.padEnd(14)} adults ${String(n.adult).padStart(4)}  children ${String(n.child).padStart(4)}  total ${String(n.total).padStart(4)}`);
   if (learn) ctx.log.info(`code: learned ${learn.codes.length} codes from ${learn.trainedOn} coded extracts; suggestions for ${learn.learned.size} uncoded extracts (learned_codes)`);
   if (results.quotesFlagged > 0) ctx.log.warn(`${results.quotesFlagged} of ${results.quotes} quotes may hold identifiers that escaped de-identification: check quotes.csv (identifier_flags) before publishing`);

@@ -28,7 +28,7 @@ export async function secondCoder(
   const path = join(dir, "second-coder.xlsx");
   const spec = secondCoderSpec(book, opts.seed, opts.fraction);
   const sample = new Set(drawSample(extracts.map((e) => e.extractId), 0, opts.fraction, opts.seed).map((s) => s.id));
-  const second = await readCoderDecisions(path, spec, "codes");
+  const second = opts.force ? new Map<string, CoderDecision>() : await readCoderDecisions(path, spec, "codes");
   await writeDecisionWorkbook(
     path,
     spec,
