@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
-import { evaluateRoutes, evaluateScreening, evaluateSearch, evaluateThemes, type Row } from "./evaluate/stages.js";
+import { evaluateRoutes, evaluateScreening, evaluateSearch, evaluateThemes, suggestedPatientThemes, type Row } from "./evaluate/stages.js";
 
 function readRows(path: string): Row[] {
   return parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
@@ -19,7 +19,7 @@ const STAGES = [
   { name: "stage 1 search", file: "01-search/patients.csv", run: evaluateSearch },
   { name: "stage 2 screening", file: "02-screening/suggestions.csv", run: evaluateScreening },
   { name: "stage 3 identification", file: "03-identification/routes.csv", run: evaluateRoutes },
-  { name: "stage 4 themes", file: "04-themes/patient-themes.csv", run: evaluateThemes },
+  { name: "stage 4 themes, suggested codes", file: "04-themes/extracts.csv", run: (truth: readonly Row[], rows: readonly Row[]) => evaluateThemes(truth, suggestedPatientThemes(rows)) },
 ] as const;
 
 function main(): void {

@@ -89,3 +89,22 @@ export function evaluateThemes(truth: readonly Row[], patientThemes: readonly Ro
   const all = setScores(truthPairs, predicted);
   return [`patient × ${codes ? "code" : "theme"} pairs: precision ${pct(all.precision)}, recall ${pct(all.recall)}, F1 ${pct(all.f1)}`, ...lines];
 }
+
+/**
+ * Patient × theme pairs from the tool's *suggested* codes in extracts.csv (not coders' final codes,
+ * which in the demo come from the truth itself), as rows evaluateThemes reads.
+ */
+export function suggestedPatientThemes(extracts: readonly Row[]): Row[] {
+  const seen = new Set<string>();
+  const out: Row[] = [];
+  for (const x of extracts) {
+    for (const code of (x.suggested_codes ?? "").split(/[;,]/).map((c) => c.trim()).filter((c) => c && c !== "none")) {
+      const theme = code.split(".")[0];
+      const key = `${x.patient_id}|${theme}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ patient_id: x.patient_id, group: x.group, theme });
+    }
+  }
+  return out;
+}
