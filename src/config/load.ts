@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readJsonFile } from "../io/read-json.js";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { UserError } from "../core/errors.js";
 import { configSchema, type Config, type ConfigInput } from "./schema.js";
@@ -31,19 +32,7 @@ function absolutise(input: Record<string, unknown>, base: string): Record<string
 
 /** Read and parse a JSON config file; errors name the file and the JSON problem. */
 export function readConfigFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${path}: cannot read the config file (${code ?? "unknown error"})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    throw new UserError(`${path}: not valid JSON (${(err as Error).message}); check commas and quotes`);
-  }
+  const data = readJsonFile(path, "config file");
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new UserError(`${path}: expected a JSON object of settings, like {"notes": ["export/*.csv"]}`);
   }
