@@ -1,9 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-export const SCHEMAS = resolve(import.meta.dirname, "schemas");
+/**
+ * The official REFI-QDA schemas, read from the shared peer data beside the repository (the project keeps
+ * no copy of them): `../shared/peer-data/refi-qda/`, or the folder named by REFI_QDA_SCHEMAS.
+ */
+export const SCHEMAS = process.env.REFI_QDA_SCHEMAS ?? resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "peer-data", "refi-qda");
+if (!existsSync(join(SCHEMAS, "Codebook-mrt2019.xsd"))) {
+  throw new Error(`REFI-QDA schemas not found in ${SCHEMAS}: check out the shared folder beside the repository or set REFI_QDA_SCHEMAS`);
+}
 
 /** Is xmllint (Debian libxml2-utils) on the path? CI installs it; the message says how when it is not. */
 export const XMLLINT = spawnSync("xmllint", ["--version"], { encoding: "utf8" }).status === 0;
