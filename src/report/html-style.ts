@@ -20,6 +20,7 @@ caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 6
 th, td { padding: 4px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--ink); border-top: 2px solid var(--ink); }
 td.num, th.num { text-align: right; white-space: nowrap; }
+thead th.num { white-space: normal; overflow-wrap: anywhere; }
 tr.group th, tr.group td { padding-top: 10px; background: var(--soft); font-weight: bold; }
 td.sub { padding-left: 26px; }
 small.confirmed { display: block; color: var(--muted); font-size: 12px; }
