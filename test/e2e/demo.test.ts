@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chromium } from "playwright-core";
 import { join, relative } from "node:path";
 import { cli, ensureBuilt, ROOT, tempDir } from "../helpers/cli.js";
 import { readCsv } from "../helpers/csv.js";
@@ -108,5 +109,51 @@ describe("notes-analyse run --demo", () => {
     const v = cli(["verify", join(dir, "out")]);
     expect(v.code).toBe(1);
     expect(v.stderr).toContain(`changed since the manifest was written: input ${notes}`);
+  });
+
+  const browser = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  it.skipIf(!browser)("opens report.html in headless Chromium without errors, showing its tables and figures", async () => {
+    const b = await chromium.launch({
+      executablePath: browser,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await b.newPage({ viewport: { width: 1200, height: 900 } });
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
+      page.on("request", (r) => {
+        if (!r.url().startsWith("file://")) problems.push(`request outside the file: ${r.url()}`);
+      });
+      await page.goto(`file://${join(first, "out", "report", "report.html")}`, { waitUntil: "load" });
+      expect(problems).toEqual([]);
+      await expect(page.title()).resolves.toContain("notes-analyse");
+      for (const heading of ["Flow of patients", "Table 1", "Identification routes", "Agreement", "Themes", "Exemplar quotes"]) {
+        expect(await page.getByRole("heading", { name: heading }).first().isVisible(), heading).toBe(true);
+      }
+      const visible = await page.evaluate(() => {
+        const seen = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 100 && r.height > 40;
+        };
+        return {
+          tables: [...document.querySelectorAll("table")].filter(seen).length,
+          figures: [...document.querySelectorAll("svg")].filter(seen).length,
+          overflow: document.documentElement.scrollWidth > window.innerWidth,
+          table1: document.body.innerText.includes("101 (78%)"),
+        };
+      });
+      expect(visible.tables).toBeGreaterThanOrEqual(6);
+      expect(visible.figures).toBe(3);
+      expect(visible.overflow).toBe(false);
+      expect(visible.table1).toBe(true);
+      const shot = await page.screenshot({ fullPage: true });
+      expect(shot.length).toBeGreaterThan(200_000);
+    } finally {
+      await b.close();
+    }
   });
 });
