@@ -57,6 +57,11 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--show-text", description: "allow note text in log messages (off by default)", key: ["showText"] },
 ];
 
+/** `--eligible FILE` (SPEC §4), taken by the stages that work on the eligible patients. */
+export function addEligibleOption(cmd: Command): Command {
+  return cmd.option("--eligible <file>", "CSV with a patient_id column: the eligible patients for this run (default 02-screening/eligible.csv)");
+}
+
 /** Options every command takes, whether or not it uses them. */
 export const COMMON_FLAGS = [
   { flags: "--config <file>", description: "config file (default notes-analyse.config.json in this folder)" },

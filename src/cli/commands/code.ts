@@ -1,5 +1,6 @@
 import { basename, join } from "node:path";
 import type { Command } from "commander";
+import { addEligibleOption } from "../options.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
@@ -130,7 +131,7 @@ export const codeCommand: CommandSpec = {
   summary: "extract passages, suggest thematic codes, coder workbooks, results per group, theme maps",
   studyOptions: true,
   configure(cmd: Command) {
-    cmd.option("--eligible <file>", "CSV with a patient_id column: the eligible patients (default 02-screening/eligible.csv)");
+    addEligibleOption(cmd);
     cmd.option("--familiarise <n>", "write familiarisation.xlsx: N whole notes of eligible patients drawn with the seed, then stop");
     cmd.option("--learn", "train a classifier on the extracts coders have coded and suggest codes for the rest (learned_codes)");
     cmd.option("--window <sentences>", "sentences of context either side of a matching sentence (default 1)");

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { addEligibleOption } from "../options.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
@@ -130,7 +131,7 @@ export const identifyCommand: CommandSpec = {
   summary: "suggest how each eligible patient was identified (directed content analysis)",
   studyOptions: true,
   configure(cmd: Command) {
-    cmd.option("--eligible <file>", "CSV with a patient_id column: the eligible patients (default 02-screening/eligible.csv)");
+    addEligibleOption(cmd);
     cmd.option("--no-sample", "do not write the blinded second-rater workbook 03-identification/second-rater.xlsx (a seeded sample: --first, --fraction, --seed)");
   },
   run,

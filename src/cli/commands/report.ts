@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from "node:path";
+import { addEligibleOption } from "../options.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { readReportInputs } from "../../report/read-inputs.js";
 import { isThere, type Part } from "../../report/report-inputs.js";
@@ -45,7 +46,7 @@ export const reportCommand: CommandSpec = {
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
   configure(cmd) {
-    cmd.option("--eligible <file>", "a CSV with a patient_id column to use instead of 02-screening/eligible.csv");
+    addEligibleOption(cmd);
   },
   run,
 };
