@@ -9,12 +9,17 @@ import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadPatients, loadTerms, notesOptions, notesPatterns, stageDir } from "../study.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
+import { inShard, parseShard } from "../../stages/search/shard.js";
+import { sha256 } from "../../core/hash.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
 
 export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
 export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
 
-async function run(ctx: CommandContext): Promise<CommandResult> {
+async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
+  const shard = typeof cmdOpts.shard === "string" ? parseShard(cmdOpts.shard) : undefined;
+  const mine = (patientId: string) => !shard || inShard(patientId, shard);
   const terms = loadTerms(config);
   const patterns = notesPatterns(config);
   const patients = await loadPatients(config, ctx.log);
@@ -29,6 +34,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   let bytesDone = 0;
   for (const [i, input] of inputs.entries()) {
     for await (const note of readNotesFile(input, opts)) {
+      if (!mine(note.patientId)) continue;
       seenPatients.add(note.patientId);
       found.add(note, hitRows(note, caseMatcher, config.kwicWidth));
       if (found.notes % 5000 === 0) ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${inputs.length}, ${pct(bytesDone, totalBytes)}`);
@@ -64,6 +70,11 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     hits.map((h) => [h.patientId, h.noteId, h.date, h.term, h.group, h.start, h.end, h.left, h.match, h.right, h.noteType]),
   );
   await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits);
+  if (shard) {
+    // What merge checks before combining shards: same terms, same inputs, every shard of the same N.
+    const about = { shard: shard.k, of: shard.n, terms: sha256(terms.map((t) => `${t.group}\u0000${t.text}`).join("\n")), notes: inputs.map((f) => f.path), notes_read: found.notes, patients: seenPatients.size };
+    writeFileAtomic(join(dir, "shard.json"), `${JSON.stringify(about, null, 2)}\n`);
+  }
 
   const perTerm = new Map<string, number>();
   for (const h of hits) if (h.group === CASE_GROUP) perTerm.set(h.term, (perTerm.get(h.term) ?? 0) + 1);
@@ -77,6 +88,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     hits_per_term: Object.fromEntries([...perTerm.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
     groups: countGroups(patientRows.map((r) => r.group)),
     out: dir,
+    ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}),
   };
   ctx.log.info(
     `search: read ${summary.files} file${summary.files === 1 ? "" : "s"}, ${summary.notes.toLocaleString("en-GB")} notes of ${summary.patients.toLocaleString("en-GB")} patients; ` +
@@ -101,5 +113,6 @@ export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
+  configure: (cmd) => cmd.option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge"),
   run,
 };
