@@ -3,23 +3,42 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { cellText, readWorkbook } from "../../src/io/workbook.js";
 import { join, relative } from "node:path";
 import { cli, ensureBuilt, ROOT, tempDir } from "../helpers/cli.js";
 import { readCsv } from "../helpers/csv.js";
 
 const DEMO = join(ROOT, "fixtures", "south-london-demo");
 
-function csvFiles(dir: string): string[] {
+function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith(".csv")) out.push(relative(dir, p));
+      else out.push(relative(dir, p));
     }
   };
   walk(dir);
   return out.sort();
+}
+
+const csvFiles = (dir: string) => listFiles(dir).filter((f) => f.endsWith(".csv"));
+
+/** Every sheet's cell values as text, row by row. */
+async function workbookCells(path: string): Promise<Record<string, string[][]>> {
+  const wb = await readWorkbook(path);
+  const out: Record<string, string[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (c) => cells.push(cellText(c)));
+      rows.push(cells);
+    });
+    out[ws.name] = rows;
+  }
+  return out;
 }
 
 let first: string;
@@ -91,7 +110,7 @@ describe("notes-analyse run --demo", () => {
     expect(r.stderr).toContain("changed since the manifest was written: output 02-screening/flow.csv");
   });
 
-  it("gives byte-identical CSVs on a second run, and verify catches a one-byte change to an input", () => {
+  it("gives byte-identical CSVs and the same workbooks on a second run, and verify catches a one-byte change to an input", async () => {
     const dir = tempDir("na-demo-2-");
     // the second run reads a copy of the extract, so an input can be changed without touching the repo
     for (const f of ["notes.csv", "patients.csv"]) copyFileSync(join(DEMO, f), join(dir, f));
@@ -101,6 +120,12 @@ describe("notes-analyse run --demo", () => {
     const b = csvFiles(join(dir, "out"));
     expect(b).toEqual(a);
     for (const f of a) expect(readFileSync(join(dir, "out", f)).equals(readFileSync(join(first, "out", f))), f).toBe(true);
+    // ... and workbooks with the same cell contents (backups aside: they carry the time they were made)
+    const books = (root: string) => listFiles(root).filter((f) => f.endsWith(".xlsx") && !f.includes(".backup-"));
+    expect(books(join(dir, "out"))).toEqual(books(join(first, "out")));
+    for (const f of books(join(first, "out"))) {
+      expect(await workbookCells(join(dir, "out", f)), f).toEqual(await workbookCells(join(first, "out", f)));
+    }
 
     expect(cli(["verify", join(dir, "out")]).code).toBe(0);
     const notes = join(dir, "notes.csv");
