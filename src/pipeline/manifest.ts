@@ -54,8 +54,9 @@ async function countCsvRows(path: string): Promise<number> {
   return Math.max(0, records - 1);
 }
 
-export async function fileEntry(path: string, base?: string): Promise<FileEntry> {
-  const entry: FileEntry = { path: base ? relative(base, path).split(sep).join("/") : path, sha256: await sha256File(path), bytes: statSync(path).size };
+/** A file's manifest entry; `hash` may serve a hash already computed in this run (inputs can be large). */
+export async function fileEntry(path: string, base?: string, hash: (p: string) => Promise<string> = sha256File): Promise<FileEntry> {
+  const entry: FileEntry = { path: base ? relative(base, path).split(sep).join("/") : path, sha256: await hash(path), bytes: statSync(path).size };
   if (path.endsWith(".csv") && base) entry.rows = await countCsvRows(path);
   return entry;
 }

@@ -5,14 +5,21 @@ import { PRESET_FILES, type PresetFile } from "../config/presets.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { VERSION } from "../cli/version.js";
 import { fileEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
-import { ruleFilePath } from "./fingerprint.js";
+import { ruleFilePath, type HashCache } from "./fingerprint.js";
 
 /**
  * Write report/manifest.json: tool version, command lines, the config as used, sha256 of every input
  * (notes, patients, rule files, bundled rater decisions) and output, seeds and row counts. Holds no
  * timestamp, so the same inputs give the same manifest.
  */
-export async function writeManifest(config: ResolvedConfig, out: string, noteFiles: readonly string[], commandLines: string[], ratersDir?: string): Promise<string> {
+export async function writeManifest(
+  config: ResolvedConfig,
+  out: string,
+  noteFiles: readonly string[],
+  commandLines: string[],
+  hashes: HashCache,
+  ratersDir?: string,
+): Promise<string> {
   const inputs = [...noteFiles];
   if (config.patients) inputs.push(config.patients);
   for (const key of Object.keys(PRESET_FILES) as PresetFile[]) {
@@ -32,7 +39,7 @@ export async function writeManifest(config: ResolvedConfig, out: string, noteFil
     command_lines: commandLines,
     config: settings as Record<string, unknown>,
     seeds,
-    inputs: await Promise.all([...new Set(inputs)].map((p) => fileEntry(p))),
+    inputs: await Promise.all([...new Set(inputs)].map((p) => fileEntry(p, undefined, (f) => hashes.file(f)))),
     outputs,
     row_counts: Object.fromEntries(outputs.filter((o) => o.rows !== undefined).map((o) => [o.path, o.rows!])),
   };

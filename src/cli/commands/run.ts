@@ -91,7 +91,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   saveState(out, state, ctx.argv);
   let manifest: string | undefined;
   if (stages.some((s) => s.name === "report") && existsSync(join(out, "report", "report.html"))) {
-    manifest = await writeManifest(config, out, noteFiles, readState(out).command_lines, demo ? join(DEMO_DIR, "raters") : undefined);
+    manifest = await writeManifest(config, out, noteFiles, readState(out).command_lines, hashes, demo ? join(DEMO_DIR, "raters") : undefined);
   }
   const study = readStudySummary(out);
   for (const line of summaryLines(study)) ctx.log.info(`  ${line}`);
