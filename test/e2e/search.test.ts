@@ -65,6 +65,24 @@ describe("notes-analyse search (end to end)", () => {
     expect(cellText(wb.getWorksheet("Patients")!.getCell("A2"))).toBe(`'=HYPERLINK("x")`);
   });
 
+  it("gives the same hits whether or not a patient's notes are contiguous in the export", () => {
+    const lines = readFileSync(join(BASIC, "notes.csv"), "utf8").trimEnd().split("\n");
+    // the data rows of notes.csv as records (a quoted note spans two lines), interleaved across patients
+    const records = ["A1,a1-1", "A1,a1-2", "A2,", "A3,", "A4,", "A5,"].map((start) => {
+      const i = lines.findIndex((l) => l.startsWith(start));
+      return lines[i].split('"').length % 2 === 0 ? `${lines[i]}\n${lines[i + 1]}` : lines[i];
+    });
+    const dir = tempDir();
+    const shuffled = join(dir, "notes.csv");
+    writeFileSync(shuffled, [lines[0], records[0], records[3], records[2], records[1], records[4], records[5]].join("\n") + "\n");
+    const a = tempDir();
+    const b = tempDir();
+    expect(cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", a]).code).toBe(0);
+    expect(cli(["search", "--notes", shuffled, "--preset", "south-london-2015", "--out", b]).code).toBe(0);
+    for (const f of ["patients.csv", "hits.csv"]) expect(readFileSync(join(b, "01-search", f), "utf8")).toBe(readFileSync(join(a, "01-search", f), "utf8"));
+    expect(readCsv(join(b, "01-search", "hits.csv")).filter((h) => h.patient_id === "A1" && h.group_name !== "case").length).toBeGreaterThan(0);
+  });
+
   it("gives the same bytes twice", () => {
     const a = tempDir();
     const b = tempDir();

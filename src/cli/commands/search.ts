@@ -10,6 +10,7 @@ import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadPatients, loadTerms, notesOptions, notesPatterns, stageDir } from "../study.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
 import { inShard, parseShard } from "../../stages/search/shard.js";
+import { ThemeHitBuffer } from "../../stages/search/theme-buffer.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 
@@ -27,34 +28,41 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const opts = notesOptions(config, ctx.log);
   const totalBytes = inputs.reduce((s, f) => s + statSync(f.path).size, 0);
 
-  // Pass 1: case-finding terms over every note. Only they decide who is returned.
-  const caseMatcher = compileMatcher(terms.filter((t) => t.group === CASE_GROUP));
+  // One scan of every note with all terms; only case-finding hits decide who is returned. Theme hits
+  // are kept for returned patients only (see ThemeHitBuffer), so memory does not grow with the extract.
+  const matcher = compileMatcher(terms);
+  const hasThemes = terms.some((t) => t.group !== CASE_GROUP);
   const found = new HitCollector();
-  const seenPatients = new Set<string>();
+  const themes = new ThemeHitBuffer((id) => found.patients.has(id));
   let bytesDone = 0;
   for (const [i, input] of inputs.entries()) {
     for await (const note of readNotesFile(input, opts)) {
       if (!mine(note.patientId)) continue;
-      seenPatients.add(note.patientId);
-      found.add(note, hitRows(note, caseMatcher, config.kwicWidth));
+      const rows = hitRows(note, matcher, config.kwicWidth);
+      found.add(note, hasThemes ? rows.filter((r) => r.group === CASE_GROUP) : rows);
+      themes.add(note.patientId, hasThemes ? rows.filter((r) => r.group !== CASE_GROUP) : []);
       if (found.notes % 5000 === 0) ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${inputs.length}, ${pct(bytesDone, totalBytes)}`);
     }
     bytesDone += statSync(input.path).size;
   }
+  themes.endBlock();
   ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
 
-  // Pass 2: theme retrieval groups, only over the notes of returned patients. Holding theme hits of
-  // every patient until we know who is returned would grow with the extract; a second read does not.
-  const themeTerms = terms.filter((t) => t.group !== CASE_GROUP);
-  if (themeTerms.length > 0 && found.patients.size > 0) {
-    const themeMatcher = compileMatcher(themeTerms);
+  // Returned patients whose notes were not contiguous in the export: a second read finds their theme hits.
+  const again = hasThemes ? themes.needSecondRead() : new Set<string>();
+  if (again.size > 0) {
+    const themeMatcher = compileMatcher(terms.filter((t) => t.group !== CASE_GROUP));
     for (const input of inputs) {
       for await (const note of readNotesFile(input, opts)) {
-        const p = found.patients.get(note.patientId);
-        if (p) p.hits.push(...hitRows(note, themeMatcher, config.kwicWidth));
+        if (!again.has(note.patientId)) continue;
+        const list = themes.kept.get(note.patientId) ?? [];
+        list.push(...hitRows(note, themeMatcher, config.kwicWidth));
+        themes.kept.set(note.patientId, list);
       }
     }
   }
+  for (const p of found.patients.values()) p.hits.push(...(themes.kept.get(p.patientId) ?? []));
+  const seenPatients = themes.seen;
 
   const returned = [...found.patients.values()].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
   const dir = stageDir(config, "search");
