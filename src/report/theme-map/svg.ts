@@ -1,11 +1,9 @@
+import { escapeXml as esc } from "../../io/escape-xml.js";
 import type { ThemeMapData } from "./data.js";
 import { layoutThemeMap, type Box, type Layout } from "./layout.js";
 
 const FONT = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif";
 
-function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 const r1 = (n: number): string => String(Math.round(n * 10) / 10);
 

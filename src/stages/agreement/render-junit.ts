@@ -1,15 +1,7 @@
+import { escapeXml as xml } from "../../io/escape-xml.js";
 import { FIGURES, fixed, label, thresholdLine } from "./render-text.js";
 import type { AgreementOutput, ThresholdCheck } from "./thresholds.js";
 
-/** XML 1.0 text: escaped, and without the control characters XML cannot carry. */
-export function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
 
 /**
  * A JUnit XML report for CI: one test case per threshold (a `failure` when it is not met), or, with no

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderJunit, xml } from "../../../src/stages/agreement/render-junit.js";
+import { renderJunit } from "../../../src/stages/agreement/render-junit.js";
+import { escapeXml as xml } from "../../../src/io/escape-xml.js";
 import { fixed, renderText, thresholdLine } from "../../../src/stages/agreement/render-text.js";
 import { summariseAgreement } from "../../../src/stages/agreement/summarise.js";
 import { checkThresholds, withVerdict, type Thresholds } from "../../../src/stages/agreement/thresholds.js";

@@ -1,15 +1,6 @@
 import { UserError } from "../../../core/errors.js";
 
-/** Escape text for an XML element or a double-quoted attribute. Characters XML 1.0 forbids are dropped. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\r/g, "&#13;");
-}
+export { escapeXml } from "../../../io/escape-xml.js";
 
 /** An element of a parsed XML document: local name (namespace prefix dropped), attributes, children, text. */
 export interface XmlElement {
