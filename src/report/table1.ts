@@ -1,17 +1,10 @@
 import { UNKNOWN } from "../core/patients.js";
-import type { Group } from "../core/types.js";
+import type { Group, Patient } from "../core/types.js";
 import { countPercent, decimals, plainNumber } from "./format.js";
 import { AGE_BANDS, ageBandOf, categoryOf, EXPLOITATION, GENDER, orderCategories, REFERRAL, REGION, type CategorySpec } from "./table1-categories.js";
 
 /** What Table 1 needs to know of one included patient. */
-export interface Table1Patient {
-  group: Group;
-  age: number | null;
-  gender: string;
-  regionOfOrigin: string;
-  exploitationType: string;
-  referralRoute: string;
-}
+export type Table1Patient = Pick<Patient, "group" | "age" | "gender" | "regionOfOrigin" | "exploitationType" | "referralRoute">;
 
 export const TABLE1_COLUMNS = ["total", "adult", "child"] as const;
 export type Table1Column = (typeof TABLE1_COLUMNS)[number];
