@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../core/patients.js";
-import type { Group, Patient } from "../core/types.js";
+import type { Patient } from "../core/types.js";
 import { countPercent, decimals, plainNumber } from "./format.js";
 import { AGE_BANDS, ageBandOf, categoryOf, EXPLOITATION, GENDER, orderCategories, REFERRAL, REGION, type CategorySpec } from "./table1-categories.js";
 
