@@ -105,10 +105,9 @@ async function runStage(stage: StageDef, ctx: CommandContext, demo: boolean, out
   for (let attempt = 0; ; attempt++) {
     try {
       await stage.command.run(ctx, [], {});
-      if (demo && attempt === 0 && DEMO_FILLS[stage.name] && !["consensus"].includes(stage.name)) {
-        // Stages whose workbooks only confirm suggestions: the demo raters confirm, then the stage re-reads them.
-        if ((await applyDemoDecisions(stage.name, out)) > 0) continue;
-      }
+      // Workbooks that only confirm suggestions do not stop a stage: in the demo the synthetic raters fill
+      // them afterwards and the stage reads them back. A stage whose workbooks are all filled gets nothing.
+      if (demo && attempt === 0 && DEMO_FILLS[stage.name] && (await applyDemoDecisions(stage.name, out)) > 0) continue;
       return;
     } catch (err) {
       if (!(err instanceof PendingHumanStep)) throw err;
