@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { access, constants } from "node:fs/promises";
 import type { Readable } from "node:stream";
@@ -16,17 +17,26 @@ export async function assertReadable(file: string): Promise<void> {
   }
 }
 
+/**
+ * Where a buffer can be cut so that no UTF-8 character is split: before the start of its last
+ * character when that is a multi-byte one (which may continue in the next buffer).
+ */
+function wholeCharacters(buf: Buffer): number {
+  let i = buf.length - 1;
+  for (let k = 0; i >= 0 && k < 3 && (buf[i] & 0xc0) === 0x80; k++) i--;
+  return i >= 0 && buf[i] >= 0xc0 ? i : buf.length;
+}
+
 /** True when the whole file is valid UTF-8 (streamed; the file is never held in memory). */
 export async function isValidUtf8(file: string): Promise<boolean> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  try {
-    for await (const chunk of createReadStream(file)) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return true;
-  } catch (err) {
-    if (err instanceof TypeError) return false;
-    throw err;
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const buf = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const cut = wholeCharacters(buf);
+    if (!isUtf8(buf.subarray(0, cut))) return false;
+    carry = Buffer.from(buf.subarray(cut));
   }
+  return isUtf8(carry);
 }
 
 /**

@@ -1,9 +1,11 @@
-import { readFile } from "node:fs/promises";
-import { parse } from "csv-parse";
-import iconv from "iconv-lite";
 import { UserError } from "../core/errors.js";
 import type { Encoding } from "../config/schema.js";
-import { assertReadable, openText, resolveEncoding } from "./open-text.js";
+import { assertReadable, resolveEncoding } from "./open-text.js";
+import { readRowChunks } from "./csv/chunks.js";
+import { csvFaultMessage, fieldCountMessage } from "./csv/errors.js";
+import { countLines } from "./csv/frame.js";
+import { fieldValue } from "./csv/decode.js";
+import { CsvRowSplitter, CsvSyntaxError } from "./csv/rows.js";
 
 /** One data row of a table file: its values by column name and the line it starts on (1-based). */
 export interface TableRow {
@@ -20,8 +22,7 @@ export interface TableOptions {
 }
 
 /**
- * Find the line where a quoted field opens and never closes. Only run after the parser reported an
- * unclosed quote, to point the user at the right line rather than at the end of the file.
+ * Find the line where a quoted field opens and never closes (1-based; 0 when every quote closes).
  */
 export function findUnclosedQuote(text: string, delimiter: string): number {
   let line = 1;
@@ -50,20 +51,8 @@ export function findUnclosedQuote(text: string, delimiter: string): number {
   return inQuote ? openedAt : 0;
 }
 
-async function explainCsvError(file: string, err: { code?: string; message: string; lines?: number }, encoding: "utf-8" | "windows-1252", delimiter: string): Promise<UserError> {
-  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
-    const text = iconv.decode(await readFile(file), encoding === "utf-8" ? "utf8" : "win1252");
-    const line = findUnclosedQuote(text, delimiter) || err.lines;
-    return new UserError(`${file}:${line}: a quoted field opens here and is never closed (expected a closing ")`);
-  }
-  if (err.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
-    return new UserError(`${file}:${err.lines}: a row has a different number of fields from the header (check for an unquoted delimiter)`);
-  }
-  if (err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") {
-    return new UserError(`${file}:${err.lines}: text after a closing quote (expected a delimiter or end of line; quotes inside a quoted field are written "")`);
-  }
-  return new UserError(`${file}:${err.lines ?? "?"}: cannot parse as ${delimiter === "\t" ? "TSV" : "CSV"} (${err.code ?? "parse error"})`);
-}
+/** Rows are read in chunks of about this many bytes. */
+const CHUNK = 1 << 20;
 
 /**
  * Stream the rows of a CSV or TSV file (RFC 4180: quoted fields with embedded delimiters and line
@@ -72,31 +61,42 @@ async function explainCsvError(file: string, err: { code?: string; message: stri
 export async function* readTable(file: string, opts: TableOptions): AsyncGenerator<TableRow> {
   await assertReadable(file);
   const encoding = await resolveEncoding(file, opts.encoding, opts.warn);
-  const parser = openText(file, encoding).pipe(
-    parse({ delimiter: opts.delimiter, raw: true, relax_column_count: false, quote: '"', escape: '"' }),
-  );
+  const rows = new CsvRowSplitter(opts.delimiter === "\t" ? 9 : 44);
   let header: string[] | undefined;
   let line = 1;
+  let chunks;
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const start = line;
-      // `raw` may or may not end with the record delimiter, depending on the line ends detected.
-      line += 1 + (raw.replace(/\r?\n$|\r$/, "").match(/\n/g)?.length ?? 0);
-      if (!header) {
-        header = record.map((h) => h.trim());
-        opts.onHeader?.(header);
-        continue;
+    chunks = readRowChunks(file, CHUNK, encoding === "utf-8");
+    for await (const { buf } of chunks) {
+      let pos = 0;
+      while (pos < buf.length) {
+        let next: number;
+        try {
+          next = rows.next(buf, pos);
+        } catch (err) {
+          if (err instanceof CsvSyntaxError) throw new UserError(csvFaultMessage(file, line + countLines(buf, pos, err.at), err.fault));
+          throw err;
+        }
+        const start = line;
+        line += countLines(buf, pos, next);
+        pos = next;
+        if (!header) {
+          header = [];
+          for (let i = 0; i < rows.count; i++) header.push(fieldValue(rows, buf, i, encoding).trim());
+          opts.onHeader?.(header);
+          continue;
+        }
+        if (rows.isEmptyLine()) continue;
+        if (rows.count !== header.length) throw new UserError(fieldCountMessage(file, start, rows.count, header.length));
+        const values: Record<string, string> = {};
+        for (let i = 0; i < header.length; i++) values[header[i]] = fieldValue(rows, buf, i, encoding);
+        yield { line: start, values };
       }
-      if (record.length === 1 && record[0] === "") continue; // an empty line
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) values[header[i]] = record[i] ?? "";
-      yield { line: start, values };
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
-    const e = err as { code?: string; message: string; lines?: number };
-    if (typeof e.code === "string" && e.code.startsWith("CSV_")) throw await explainCsvError(file, e, encoding, opts.delimiter);
-    if (typeof e.code === "string") throw new UserError(`${file}: cannot read (${e.code})`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === "string") throw new UserError(`${file}: cannot read (${code})`);
     throw err;
   }
   if (!header) throw new UserError(`${file}: the file is empty (expected a header row with column names)`);

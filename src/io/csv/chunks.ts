@@ -1,0 +1,65 @@
+import { open } from "node:fs/promises";
+import { lastRowEnd } from "./frame.js";
+
+/** A run of whole rows read from a file. */
+export interface RowChunk {
+  /** The bytes, starting at a row start and ending at a row end. */
+  buf: Buffer;
+  /** File offset of buf[0]. */
+  offset: number;
+  /** The last chunk of the file (its last row may lack a line end, or hold an unclosed quote). */
+  last: boolean;
+}
+
+/**
+ * Read a file as chunks of whole rows, about `size` bytes each (more when one row is longer). A UTF-8
+ * byte-order mark at the start is skipped. Each chunk is a buffer of its own, so it may be kept or
+ * handed to another thread while the next is read.
+ */
+export async function* readRowChunks(file: string, size: number, skipBom: boolean): AsyncGenerator<RowChunk> {
+  const fh = await open(file, "r");
+  try {
+    let carry = Buffer.alloc(0);
+    let offset = 0;
+    let first = true;
+    let want = size;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(carry.length + want);
+      carry.copy(buf, 0);
+      let filled = carry.length;
+      // Fill the buffer (a read may return fewer bytes than asked).
+      while (filled < buf.length) {
+        const { bytesRead } = await fh.read(buf, filled, buf.length - filled, null);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      const eof = filled < buf.length;
+      let data = buf.subarray(0, filled);
+      if (first) {
+        first = false;
+        if (skipBom && data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
+          data = data.subarray(3);
+          offset = 3;
+        }
+      }
+      if (eof) {
+        if (data.length > 0) yield { buf: data, offset, last: true };
+        return;
+      }
+      const cut = lastRowEnd(data, data.length);
+      if (cut <= 0) {
+        // One row longer than the buffer: read on with a bigger one.
+        carry = Buffer.from(data);
+        want *= 2;
+        continue;
+      }
+      carry = Buffer.from(data.subarray(cut));
+      want = size;
+      const chunk = data.subarray(0, cut);
+      yield { buf: chunk, offset, last: false };
+      offset += cut;
+    }
+  } finally {
+    await fh.close();
+  }
+}
