@@ -1,13 +1,12 @@
-import ExcelJS from "exceljs";
 import { withAtomicFile } from "./atomic-write.js";
-import { cellText } from "./workbook.js";
+import { cellText, exceljs } from "./workbook.js";
 
 /**
  * Fill decision cells of a workbook by row id and column header, as a person would in Excel. Only
  * empty cells are filled: a decision already there is never replaced. Returns the number of cells filled.
  */
 export async function fillEmptyDecisions(path: string, sheet: string, idHeader: string, values: ReadonlyMap<string, Record<string, string>>): Promise<number> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   await wb.xlsx.readFile(path);
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`${path}: no sheet ${sheet}`);

@@ -39,6 +39,10 @@ export async function isValidUtf8(file: string): Promise<boolean> {
   return isUtf8(carry);
 }
 
+export function notUtf8Warning(file: string): string {
+  return `${file}: not valid UTF-8, read as Windows-1252 (set "encoding" or --encoding to silence this)`;
+}
+
 /**
  * Decide the encoding of a file. `auto` means UTF-8 unless the bytes are not valid UTF-8, in which case
  * Windows-1252 (what Excel on Windows writes), with a warning so the user can say so explicitly.
@@ -46,7 +50,7 @@ export async function isValidUtf8(file: string): Promise<boolean> {
 export async function resolveEncoding(file: string, encoding: Encoding, warn: (m: string) => void): Promise<"utf-8" | "windows-1252"> {
   if (encoding !== "auto") return encoding;
   if (await isValidUtf8(file)) return "utf-8";
-  warn(`${file}: not valid UTF-8, read as Windows-1252 (set "encoding" or --encoding to silence this)`);
+  warn(notUtf8Warning(file));
   return "windows-1252";
 }
 

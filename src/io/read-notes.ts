@@ -19,11 +19,13 @@ export interface NotesOptions {
 
 const REQUIRED: NoteColumn[] = ["patient_id", "note_id", "date", "text"];
 
-function columnName(role: NoteColumn, opts: NotesOptions): string {
+/** The export's name for a column role. */
+export function columnName(role: NoteColumn, opts: NotesOptions): string {
   return opts.columns[role] ?? role;
 }
 
-function checkColumns(file: string, found: string[], opts: NotesOptions): void {
+/** Throw a one-line error naming the required columns a header lacks. */
+export function checkColumns(file: string, found: string[], opts: NotesOptions): void {
   const missing = REQUIRED.filter((r) => !found.includes(columnName(r, opts)));
   if (missing.length === 0) return;
   const names = missing.map((r) => (opts.columns[r] && opts.columns[r] !== r ? `${opts.columns[r]} (for ${r})` : r));
@@ -32,18 +34,29 @@ function checkColumns(file: string, found: string[], opts: NotesOptions): void {
   );
 }
 
+export function badDateMessage(file: string, line: number, column: string): string {
+  return `${file}:${line}: column ${column}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`;
+}
+
+export function noPatientMessage(file: string, line: number, column: string): string {
+  return `${file}:${line}: column ${column} is empty (every note needs a patient id)`;
+}
+
+/** The id of a note whose export gives none: where it is. */
+export function noteIdAt(file: string, line: number): string {
+  return `${basename(file)}:${line}`;
+}
+
 function toNote(file: string, row: TableRow, opts: NotesOptions): Note {
   const v = row.values;
   const date = normaliseDate(v[columnName("date", opts)] ?? "");
-  if (date === null) {
-    throw new UserError(`${file}:${row.line}: column ${columnName("date", opts)}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
-  }
+  if (date === null) throw new UserError(badDateMessage(file, row.line, columnName("date", opts)));
   const patientId = (v[columnName("patient_id", opts)] ?? "").trim();
-  if (patientId === "") throw new UserError(`${file}:${row.line}: column ${columnName("patient_id", opts)} is empty (every note needs a patient id)`);
+  if (patientId === "") throw new UserError(noPatientMessage(file, row.line, columnName("patient_id", opts)));
   const noteType = v[columnName("note_type", opts)];
   return {
     patientId,
-    noteId: (v[columnName("note_id", opts)] ?? "").trim() || `${basename(file)}:${row.line}`,
+    noteId: (v[columnName("note_id", opts)] ?? "").trim() || noteIdAt(file, row.line),
     date,
     text: v[columnName("text", opts)] ?? "",
     ...(noteType !== undefined ? { noteType } : {}),

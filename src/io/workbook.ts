@@ -1,12 +1,21 @@
-import ExcelJS from "exceljs";
+import { createRequire } from "node:module";
+import type ExcelJS from "exceljs";
 import { withAtomicFile } from "./atomic-write.js";
 import { neutralise, type Cell } from "./neutralise.js";
+
+let excel: typeof ExcelJS | undefined;
+
+/** The workbook library, loaded on first use: it takes a third of a second to load, and most commands never need it. */
+export function exceljs(): typeof ExcelJS {
+  excel ??= createRequire(import.meta.url)("exceljs") as typeof ExcelJS;
+  return excel;
+}
 
 /** Workbook document dates are fixed, so the same inputs give the same workbook. */
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 export function createWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = "notes-analyse";
   wb.lastModifiedBy = "notes-analyse";
   wb.created = FIXED_DATE;
@@ -81,7 +90,7 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, path: string): Promise
 
 /** Read a workbook (for importing filled-in decisions and in tests). */
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   await wb.xlsx.readFile(path);
   return wb;
 }

@@ -1,18 +1,18 @@
-import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { groupFor } from "../../core/patients.js";
-import { findNoteFiles, readNotesFile } from "../../io/read-notes.js";
+import { findNoteFiles } from "../../io/read-notes.js";
 import { writeCsv } from "../../io/write-csv.js";
-import { compareHits, HitCollector, hitRows, termCounts } from "../../stages/search/collect.js";
-import { compileMatcher } from "../../stages/search/match.js";
+import { compareHits, termCounts } from "../../stages/search/collect.js";
+import { searchNotes } from "../../stages/search/search-notes.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadPatients, loadTerms, notesOptions, notesPatterns, stageDir } from "../study.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
-import { inShard, parseShard } from "../../stages/search/shard.js";
-import { ThemeHitBuffer } from "../../stages/search/theme-buffer.js";
+import { parseShard } from "../../stages/search/shard.js";
+import { UserError } from "../../core/errors.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
+import { exceljs } from "../../io/workbook.js";
 
 export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
 export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
@@ -20,51 +20,24 @@ export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name
 async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
   const shard = typeof cmdOpts.shard === "string" ? parseShard(cmdOpts.shard) : undefined;
-  const mine = (patientId: string) => !shard || inShard(patientId, shard);
   const terms = loadTerms(config);
   const patterns = notesPatterns(config);
   const patients = await loadPatients(config, ctx.log);
   const inputs = await findNoteFiles(patterns, ctx.cwd, config.patients);
-  const opts = notesOptions(config, ctx.log);
-  const totalBytes = inputs.reduce((s, f) => s + statSync(f.path).size, 0);
-
-  // One scan of every note with all terms; only case-finding hits decide who is returned. Theme hits
-  // are kept for returned patients only (see ThemeHitBuffer), so memory does not grow with the extract.
-  const matcher = compileMatcher(terms);
-  const hasThemes = terms.some((t) => t.group !== CASE_GROUP);
-  const found = new HitCollector();
-  const themes = new ThemeHitBuffer((id) => found.patients.has(id));
-  let bytesDone = 0;
-  for (const [i, input] of inputs.entries()) {
-    for await (const note of readNotesFile(input, opts)) {
-      if (!mine(note.patientId)) continue;
-      const rows = hitRows(note, matcher, config.kwicWidth);
-      found.add(note, hasThemes ? rows.filter((r) => r.group === CASE_GROUP) : rows);
-      themes.add(note.patientId, hasThemes ? rows.filter((r) => r.group !== CASE_GROUP) : []);
-      if (found.notes % 5000 === 0) ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${inputs.length}, ${pct(bytesDone, totalBytes)}`);
-    }
-    bytesDone += statSync(input.path).size;
-  }
-  themes.endBlock();
-  ctx.log.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
-
-  // Returned patients whose notes were not contiguous in the export: a second read finds their theme hits.
-  const again = hasThemes ? themes.needSecondRead() : new Set<string>();
-  if (again.size > 0) {
-    const themeMatcher = compileMatcher(terms.filter((t) => t.group !== CASE_GROUP));
-    for (const input of inputs) {
-      for await (const note of readNotesFile(input, opts)) {
-        if (!again.has(note.patientId)) continue;
-        const list = themes.kept.get(note.patientId) ?? [];
-        list.push(...hitRows(note, themeMatcher, config.kwicWidth));
-        themes.kept.set(note.patientId, list);
-      }
-    }
-  }
-  for (const p of found.patients.values()) p.hits.push(...(themes.kept.get(p.patientId) ?? []));
-  const seenPatients = themes.seen;
-
-  const returned = [...found.patients.values()].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
+  const threads = typeof cmdOpts.threads === "string" ? parseThreads(cmdOpts.threads) : 0;
+  // The workbook library takes a moment to load: load it while the worker threads search.
+  const warm = setTimeout(() => exceljs(), 50);
+  const found = await searchNotes({
+    inputs,
+    notes: notesOptions(config, ctx.log),
+    terms,
+    kwicWidth: config.kwicWidth,
+    ...(shard ? { shard } : {}),
+    threads,
+    progress: (m, done) => ctx.log.progress(m, done),
+  });
+  clearTimeout(warm);
+  const returned = found.returned.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
   const dir = stageDir(config, "search");
   const patientRows = returned.map((p) => {
     const caseHits = p.hits.filter((h) => h.group === CASE_GROUP);
@@ -80,7 +53,7 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits);
   if (shard) {
     // What merge checks before combining shards: same terms, same inputs, every shard of the same N.
-    const about = { shard: shard.k, of: shard.n, terms: sha256(terms.map((t) => `${t.group}\u0000${t.text}`).join("\n")), notes: inputs.map((f) => f.path), notes_read: found.notes, patients: seenPatients.size };
+    const about = { shard: shard.k, of: shard.n, terms: sha256(terms.map((t) => `${t.group}\u0000${t.text}`).join("\n")), notes: inputs.map((f) => f.path), notes_read: found.notes, patients: found.patients };
     writeFileAtomic(join(dir, "shard.json"), `${JSON.stringify(about, null, 2)}\n`);
   }
 
@@ -89,7 +62,7 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const summary = {
     files: inputs.length,
     notes: found.notes,
-    patients: seenPatients.size,
+    patients: found.patients,
     returned: returned.length,
     hits: hits.filter((h) => h.group === CASE_GROUP).length,
     theme_hits: hits.filter((h) => h.group !== CASE_GROUP).length,
@@ -107,8 +80,10 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   return { summary };
 }
 
-function pct(done: number, total: number): string {
-  return total > 0 ? `${Math.floor((100 * done) / total)}%` : "";
+function parseThreads(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > 64) throw new UserError(`command line › --threads: expected a whole number from 1 to 64 (got ${JSON.stringify(raw)})`);
+  return n;
 }
 
 function countGroups(groups: string[]): Record<"adult" | "child" | "unknown", number> {
@@ -121,6 +96,9 @@ export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
-  configure: (cmd) => cmd.option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge"),
+  configure: (cmd) =>
+    cmd
+      .option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge")
+      .option("--threads <n>", "threads searching CSV/TSV notes (default: one per core for exports of 32 MB or more; 1 searches without worker threads)"),
   run,
 };

@@ -24,7 +24,7 @@ export async function* readRowChunks(file: string, size: number, skipBom: boolea
     let first = true;
     let want = size;
     for (;;) {
-      const buf = Buffer.allocUnsafe(carry.length + want);
+      const buf = Buffer.allocUnsafeSlow(carry.length + want); // never a slice of the shared pool: it may be transferred
       carry.copy(buf, 0);
       let filled = carry.length;
       // Fill the buffer (a read may return fewer bytes than asked).

@@ -26,8 +26,11 @@ export interface PatientHits {
   hits: HitRow[];
 }
 
+/** What a hit row needs of a note. */
+export type NoteFields = Pick<Note, "patientId" | "noteId" | "date" | "text" | "noteType">;
+
 /** Hits of one note as rows, with keyword in context. */
-export function hitRows(note: Note, matcher: Matcher, width: number): HitRow[] {
+export function hitRows(note: NoteFields, matcher: Matcher, width: number): HitRow[] {
   return matcher.match(note.text).map((h) => {
     const k = kwic(note.text, h.start, h.end, width);
     const [start, end] = codePointOffsets(note.text, h.start, h.end);
@@ -51,16 +54,17 @@ export class HitCollector {
   readonly patients = new Map<string, PatientHits>();
   notes = 0;
 
-  add(note: Note, rows: HitRow[]): void {
-    this.notes++;
-    if (rows.length === 0) return;
-    let p = this.patients.get(note.patientId);
+  /** A run of `notes` consecutive notes of one patient, with their case-finding hits. */
+  add(patientId: string, notes: number, caseHits: readonly HitRow[]): void {
+    this.notes += notes;
+    if (caseHits.length === 0) return;
+    let p = this.patients.get(patientId);
     if (!p) {
-      p = { patientId: note.patientId, notesHit: new Set(), hits: [] };
-      this.patients.set(note.patientId, p);
+      p = { patientId, notesHit: new Set(), hits: [] };
+      this.patients.set(patientId, p);
     }
-    for (const r of rows) {
-      if (r.group === CASE_GROUP) p.notesHit.add(r.noteId);
+    for (const r of caseHits) {
+      p.notesHit.add(r.noteId);
       p.hits.push(r);
     }
   }

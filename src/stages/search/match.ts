@@ -10,7 +10,8 @@ export interface Matcher {
   match(text: string): Hit[];
 }
 
-function tokenMatches(t: TermToken, text: string): boolean {
+/** Does a (lower-cased) text token match one token of a term? */
+export function tokenMatches(t: TermToken, text: string): boolean {
   if (t.match === "exact") return t.text === text;
   if (t.match === "prefix") return text.startsWith(t.text);
   return text.length >= t.text.length - 1 && withinOneEdit(t.text, text) && text.length >= 6;

@@ -1,0 +1,190 @@
+import { isUtf8 } from "node:buffer";
+import { normaliseDate } from "../../io/dates.js";
+import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
+import { csvFaultMessage, fieldCountMessage } from "../../io/csv/errors.js";
+import { countLines } from "../../io/csv/frame.js";
+import { CsvRowSplitter, CsvSyntaxError } from "../../io/csv/rows.js";
+import { badDateMessage, noPatientMessage, noteIdAt } from "../../io/read-notes.js";
+import { hitRows, type HitRow } from "./collect.js";
+import { compileMatcher, type Matcher } from "./match.js";
+import { AnchorScanner, caseAnchors } from "./prefilter.js";
+import { inShard, type Shard } from "./shard.js";
+import { CASE_GROUP, type Term } from "./terms.js";
+
+/** How to read the rows of one notes file; plain data, so it can be sent to a worker thread. */
+export interface ScanSettings {
+  file: string;
+  delimiter: number;
+  encoding: TextEncoding;
+  /** The encoding was guessed: report a chunk that is not valid UTF-8 instead of reading it. */
+  checkUtf8: boolean;
+  /** Fields in the header. */
+  fields: number;
+  /** Field index of each column (noteType −1 when the export has none) and the export's names for messages. */
+  index: { patient: number; note: number; date: number; text: number; noteType: number };
+  names: { patient: string; date: string };
+  kwicWidth: number;
+  shard?: Shard;
+  terms: Term[];
+}
+
+/** Consecutive notes of one patient in a chunk. */
+export interface PatientRun {
+  patientId: string;
+  notes: number;
+  /**
+   * Every hit (case and theme) of the run's notes, in note order, when the run has a case hit or is the
+   * first or last of its chunk (it may continue a neighbour's run that has one); otherwise empty.
+   */
+  hits: HitRow[];
+  /** The run's notes had a case hit. */
+  returned: boolean;
+}
+
+export interface ChunkScan {
+  runs: PatientRun[];
+  /** The first problem, as a message for the user (the rows after it are not read). */
+  error?: string;
+  /** The chunk is not valid UTF-8 (only when checkUtf8). */
+  invalidUtf8?: boolean;
+}
+
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (c: number) => c >= 48 && c <= 57;
+
+/** Is buf[s, e) a plain yyyy-mm-dd date (the common case, checked without decoding)? */
+function isIsoDate(buf: Buffer, s: number, e: number): boolean {
+  if (e - s !== 10 || buf[s + 4] !== 45 || buf[s + 7] !== 45) return false;
+  if (!(digit(buf[s]) && digit(buf[s + 1]) && digit(buf[s + 2]) && digit(buf[s + 3]))) return false;
+  if (!(digit(buf[s + 5]) && digit(buf[s + 6]) && digit(buf[s + 8]) && digit(buf[s + 9]))) return false;
+  const y = (buf[s] - 48) * 1000 + (buf[s + 1] - 48) * 100 + (buf[s + 2] - 48) * 10 + (buf[s + 3] - 48);
+  const m = (buf[s + 5] - 48) * 10 + (buf[s + 6] - 48);
+  const d = (buf[s + 8] - 48) * 10 + (buf[s + 9] - 48);
+  if (m < 1 || m > 12 || d < 1 || d > DAYS[m]) return false;
+  return !(m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
+}
+
+/**
+ * Searches chunks of whole rows of a notes file. Each note's text is first tested against the case
+ * anchors (see prefilter.ts) on its raw bytes; only notes that pass are decoded and matched in full.
+ * Theme terms matter only for returned patients, so a run of a patient's notes is matched in full only
+ * when it has a case hit or touches the chunk's edge.
+ */
+export class ChunkScanner {
+  private readonly rows: CsvRowSplitter;
+  private readonly again: CsvRowSplitter;
+  private readonly matcher: Matcher;
+  private readonly anchors: AnchorScanner | null;
+
+  constructor(private readonly s: ScanSettings) {
+    this.rows = new CsvRowSplitter(s.delimiter);
+    this.again = new CsvRowSplitter(s.delimiter);
+    this.matcher = compileMatcher(s.terms);
+    const anchors = caseAnchors(s.terms.filter((t) => t.group === CASE_GROUP));
+    this.anchors = anchors ? new AnchorScanner(anchors) : null;
+  }
+
+  /** Search one chunk whose first row starts on line `firstLine` of the file. */
+  scan(buf: Buffer, firstLine: number): ChunkScan {
+    const s = this.s;
+    if (s.checkUtf8 && !isUtf8(buf)) return { runs: [], invalidUtf8: true };
+    const rows = this.rows;
+    // A second splitter re-reads the rows of a run when it ends, leaving the current row's fields alone.
+    const again = this.again;
+    const runs: PatientRun[] = [];
+    // Line numbers are counted only when needed (messages, notes without an id).
+    let linePos = 0;
+    let lineNo = firstLine;
+    const lineOf = (offset: number) => {
+      if (offset < linePos) [linePos, lineNo] = [0, firstLine];
+      lineNo += countLines(buf, linePos, offset);
+      linePos = offset;
+      return lineNo;
+    };
+    const note = (rows: CsvRowSplitter, rowStart: number, patientId: string) => {
+      const idx = s.index;
+      return {
+        patientId,
+        noteId: fieldValue(rows, buf, idx.note, s.encoding).trim() || noteIdAt(s.file, lineOf(rowStart)),
+        date: normaliseDate(fieldValue(rows, buf, idx.date, s.encoding)) ?? "",
+        text: fieldValue(rows, buf, idx.text, s.encoding),
+        ...(idx.noteType >= 0 ? { noteType: fieldValue(rows, buf, idx.noteType, s.encoding) } : {}),
+      };
+    };
+
+    // The current run: its patient, its rows and the hits of notes matched so far. Patients outside the
+    // shard are skipped before runs are formed, so their rows do not break another patient's run.
+    let run: PatientRun | undefined;
+    const rowStarts: number[] = [];
+    // Notes of the run already matched (those the prefilter let through): where they start, their hits.
+    const matchedAt: number[] = [];
+    const matchedHits: HitRow[][] = [];
+    // The previous row's patient, with its bytes, so a patient's id is decoded once per run of rows.
+    let lastId = "";
+    let lastMine = false;
+    let idStart = 0;
+    let idEnd = -1;
+    const endRun = (last: boolean) => {
+      if (!run) return;
+      if (run.returned || runs.length === 0 || last) {
+        // Match every note of the run, in order, reusing what the prefilter already sent through.
+        let m = 0;
+        for (const start of rowStarts) {
+          if (matchedAt[m] === start) run.hits.push(...matchedHits[m++]);
+          else {
+            again.next(buf, start);
+            run.hits.push(...hitRows(note(again, start, run.patientId), this.matcher, s.kwicWidth));
+          }
+        }
+      }
+      runs.push(run);
+      run = undefined;
+      rowStarts.length = 0;
+      matchedAt.length = 0;
+      matchedHits.length = 0;
+    };
+
+    const idx = s.index;
+    let pos = 0;
+    try {
+      while (pos < buf.length) {
+        const rowStart = pos;
+        pos = rows.next(buf, pos);
+        if (rows.isEmptyLine()) continue;
+        if (rows.count !== s.fields) return { runs, error: fieldCountMessage(s.file, lineOf(rowStart), rows.count, s.fields) };
+        const ds = rows.start[idx.date];
+        const de = rows.end[idx.date];
+        if (!isIsoDate(buf, ds, de) && normaliseDate(fieldValue(rows, buf, idx.date, s.encoding)) === null) {
+          return { runs, error: badDateMessage(s.file, lineOf(rowStart), s.names.date) };
+        }
+        // The patient: decoded only when the bytes differ from the previous row's.
+        const ps = rows.start[idx.patient];
+        const pe = rows.end[idx.patient];
+        if (!(idEnd >= 0 && pe - ps === idEnd - idStart && buf.compare(buf, idStart, idEnd, ps, pe) === 0 && !rows.escaped[idx.patient])) {
+          lastId = fieldValue(rows, buf, idx.patient, s.encoding).trim();
+          if (lastId === "") return { runs, error: noPatientMessage(s.file, lineOf(rowStart), s.names.patient) };
+          lastMine = !s.shard || inShard(lastId, s.shard);
+          [idStart, idEnd] = [ps, pe];
+        }
+        if (!lastMine) continue;
+        if (!run || run.patientId !== lastId) {
+          endRun(false);
+          run = { patientId: lastId, notes: 0, hits: [], returned: false };
+        }
+        run.notes++;
+        rowStarts.push(rowStart);
+        if (!this.anchors || this.anchors.test(buf, rows.start[idx.text], rows.end[idx.text])) {
+          const hits = hitRows(note(rows, rowStart, run.patientId), this.matcher, s.kwicWidth);
+          matchedAt.push(rowStart);
+          matchedHits.push(hits);
+          if (hits.some((h) => h.group === CASE_GROUP)) run.returned = true;
+        }
+      }
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) return { runs, error: csvFaultMessage(s.file, lineOf(err.at), err.fault) };
+      throw err;
+    }
+    endRun(true);
+    return { runs };
+  }
+}

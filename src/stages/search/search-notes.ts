@@ -1,0 +1,142 @@
+import { availableParallelism } from "node:os";
+import { statSync } from "node:fs";
+import type { InputFile } from "../../io/find-inputs.js";
+import { notUtf8Warning } from "../../io/open-text.js";
+import { readNotesFile, type NotesOptions } from "../../io/read-notes.js";
+import type { TextEncoding } from "../../io/csv/decode.js";
+import { HitCollector, hitRows, type PatientHits } from "./collect.js";
+import { compileMatcher } from "./match.js";
+import type { PatientRun } from "./scan-chunk.js";
+import { NotUtf8, scanTableFile } from "./scan-file.js";
+import { ScanPool } from "./scan-pool.js";
+import { inShard, type Shard } from "./shard.js";
+import { CASE_GROUP, type Term } from "./terms.js";
+import { ThemeHitBuffer } from "./theme-buffer.js";
+
+export interface SearchOptions {
+  inputs: InputFile[];
+  notes: NotesOptions;
+  terms: Term[];
+  kwicWidth: number;
+  shard?: Shard;
+  /** Threads searching CSV/TSV files: 1 searches in this thread; 0 chooses by the size of the input. */
+  threads: number;
+  progress: (message: string, done?: boolean) => void;
+  /** Bytes per chunk handed to a thread (default CHUNK_BYTES). */
+  chunkBytes?: number;
+}
+
+export interface SearchResult {
+  /** Returned patients, each with case and theme hits (unsorted). */
+  returned: PatientHits[];
+  notes: number;
+  patients: number;
+}
+
+/** Bytes of notes per chunk handed to a thread. */
+export const CHUNK_BYTES = 8 << 20;
+/** Below this much CSV/TSV, starting threads costs more than it saves. */
+const PARALLEL_FROM = 32 << 20;
+
+/** How many worker threads to start (0: search in this thread). */
+export function workerThreads(requested: number, tableBytes: number): number {
+  if (requested === 1) return 0;
+  if (requested > 1) return requested;
+  return tableBytes >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 0;
+}
+
+const isTable = (f: InputFile) => f.kind === "csv" || f.kind === "tsv";
+
+/**
+ * Search every note with all terms in one read. Only case-finding hits decide who is returned; theme
+ * hits are kept for returned patients only (see ThemeHitBuffer), so memory does not grow with the
+ * extract. A file that was guessed to be UTF-8 and is not is read again, whole, as Windows-1252.
+ */
+export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
+  const tableBytes = o.inputs.filter(isTable).reduce((s, f) => s + statSync(f.path).size, 0);
+  const threads = workerThreads(o.threads, tableBytes);
+  const pool = threads > 0 ? ScanPool.create(threads) : null;
+  const encodings = new Map<string, TextEncoding>();
+  try {
+    for (;;) {
+      try {
+        return await searchOnce(o, pool, encodings);
+      } catch (err) {
+        if (!(err instanceof NotUtf8)) throw err;
+        o.notes.warn(notUtf8Warning(err.file));
+        encodings.set(err.file, "windows-1252");
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+}
+
+let fileNumbers = 0;
+
+async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Map<string, TextEncoding>): Promise<SearchResult> {
+  const found = new HitCollector();
+  const themes = new ThemeHitBuffer((id) => found.patients.has(id));
+  const take = (run: PatientRun) => {
+    const caseHits = run.hits.filter((h) => h.group === CASE_GROUP);
+    found.add(run.patientId, run.notes, caseHits);
+    themes.add(
+      run.patientId,
+      caseHits.length === run.hits.length ? [] : run.hits.filter((h) => h.group !== CASE_GROUP),
+    );
+  };
+  const totalBytes = o.inputs.reduce((s, f) => s + statSync(f.path).size, 0);
+  let before = 0;
+  const report = (bytes: number, i: number) =>
+    o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${o.inputs.length}, ${totalBytes > 0 ? Math.floor((100 * (before + bytes)) / totalBytes) : 100}%`);
+
+  const matcher = compileMatcher(o.terms);
+  for (const [i, input] of o.inputs.entries()) {
+    if (isTable(input)) {
+      const fixed = o.notes.encoding === "auto" ? encodings.get(input.path) : o.notes.encoding;
+      const runs = scanTableFile(input, {
+        notes: o.notes,
+        terms: o.terms,
+        kwicWidth: o.kwicWidth,
+        ...(o.shard ? { shard: o.shard } : {}),
+        encoding: fixed ?? "utf-8",
+        checkUtf8: fixed === undefined,
+        pool,
+        fileNo: fileNumbers++,
+        chunkBytes: o.chunkBytes ?? CHUNK_BYTES,
+        progress: (bytes) => report(bytes, i),
+      });
+      for await (const chunk of runs) for (const run of chunk) take(run);
+    } else {
+      for await (const note of readNotesFile(input, o.notes)) {
+        if (o.shard && !inShard(note.patientId, o.shard)) continue;
+        const hits = hitRows(note, matcher, o.kwicWidth);
+        take({ patientId: note.patientId, notes: 1, hits, returned: false });
+        if (found.notes % 5000 === 0) report(0, i);
+      }
+    }
+    before += statSync(input.path).size;
+  }
+  themes.endBlock();
+  o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
+
+  // Returned patients whose notes were not contiguous in the export: a second read finds their theme hits.
+  const again = themes.needSecondRead();
+  const themeTerms = o.terms.filter((t) => t.group !== CASE_GROUP);
+  if (again.size > 0 && themeTerms.length > 0) {
+    const themeMatcher = compileMatcher(themeTerms);
+    const opts = { ...o.notes, warn: () => undefined };
+    for (const input of o.inputs) {
+      const fixed = encodings.get(input.path);
+      for await (const note of readNotesFile(input, fixed ? { ...opts, encoding: fixed } : opts)) {
+        if (!again.has(note.patientId)) continue;
+        const list = themes.kept.get(note.patientId) ?? [];
+        list.push(...hitRows(note, themeMatcher, o.kwicWidth));
+        themes.kept.set(note.patientId, list);
+      }
+    }
+  }
+  const returned = [...found.patients.values()];
+  for (const p of returned) p.hits.push(...(themes.kept.get(p.patientId) ?? []));
+  return { returned, notes: found.notes, patients: themes.seen.size };
+}

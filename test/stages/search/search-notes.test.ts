@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { findNoteFiles, readNotes, type NotesOptions } from "../../../src/io/read-notes.js";
+import { compareHits, hitRows, type HitRow } from "../../../src/stages/search/collect.js";
+import { compileMatcher } from "../../../src/stages/search/match.js";
+import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { searchNotes } from "../../../src/stages/search/search-notes.js";
+import { inShard, type Shard } from "../../../src/stages/search/shard.js";
+import { CASE_GROUP } from "../../../src/stages/search/terms.js";
+import { createRandom } from "../../../src/core/random.js";
+import { ROOT, tempDir } from "../../helpers/cli.js";
+
+const DEMO = join(ROOT, "fixtures", "south-london-demo", "notes.csv");
+const TERMS = parseTerms(readFileSync(join(ROOT, "src", "presets", "south-london-2015", "terms.txt"), "utf8"), "terms.txt");
+const OPTS: NotesOptions = { encoding: "auto", columns: {}, warn: () => undefined };
+
+interface Found {
+  returned: string[];
+  hits: HitRow[];
+  notes: number;
+  patients: number;
+}
+
+/** What the search must find, the plain way: every note read and matched in full with every term. */
+async function reference(file: string, shard?: Shard): Promise<Found> {
+  const matcher = compileMatcher(TERMS);
+  const all: HitRow[] = [];
+  const seen = new Set<string>();
+  let notes = 0;
+  for await (const note of readNotes([file], ROOT, OPTS)) {
+    if (shard && !inShard(note.patientId, shard)) continue;
+    notes++;
+    seen.add(note.patientId);
+    all.push(...hitRows(note, matcher, 60));
+  }
+  const returned = new Set(all.filter((h) => h.group === CASE_GROUP).map((h) => h.patientId));
+  return { returned: [...returned].sort(), hits: all.filter((h) => returned.has(h.patientId)).sort(compareHits), notes, patients: seen.size };
+}
+
+async function search(file: string, threads: number, chunkBytes: number, shard?: Shard): Promise<Found> {
+  const r = await searchNotes({
+    inputs: await findNoteFiles([file], ROOT),
+    notes: OPTS,
+    terms: TERMS,
+    kwicWidth: 60,
+    threads,
+    chunkBytes,
+    progress: () => undefined,
+    ...(shard ? { shard } : {}),
+  });
+  return {
+    returned: r.returned.map((p) => p.patientId).sort(),
+    hits: r.returned.flatMap((p) => p.hits).sort(compareHits),
+    notes: r.notes,
+    patients: r.patients,
+  };
+}
+
+/**
+ * The demo export with its rows moved about (some patients' notes no longer contiguous), CRLF line
+ * ends and a few notes without an id.
+ */
+function scrambledDemo(): string {
+  const rows = parse(readFileSync(DEMO), { relax_column_count: false }) as string[][];
+  const [header, ...body] = rows;
+  const rnd = createRandom(8);
+  for (let i = 0; i < 60; i++) {
+    const [row] = body.splice(rnd.int(body.length), 1);
+    body.splice(rnd.int(body.length), 0, row);
+  }
+  for (let i = 0; i < body.length; i += 97) body[i][1] = "";
+  const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+  const file = join(tempDir(), "scrambled.csv");
+  writeFileSync(file, [header, ...body].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n");
+  return file;
+}
+
+describe("search over chunks and threads", () => {
+  it("finds exactly what matching every note in full finds, whatever the chunk size and threads", async () => {
+    const want = await reference(DEMO);
+    expect(want.returned).toHaveLength(691);
+    for (const [threads, chunk] of [
+      [1, 64 << 10],
+      [2, 256 << 10],
+      [1, 8 << 20],
+    ]) {
+      expect(await search(DEMO, threads, chunk), `${threads} threads, ${chunk} bytes`).toEqual(want);
+    }
+  }, 120_000);
+
+  it("finds the same when a patient's notes are scattered, lines end in CRLF and some notes have no id", async () => {
+    const file = scrambledDemo();
+    const want = await reference(file);
+    expect(want.hits.some((h) => /scrambled\.csv:\d+$/.test(h.noteId))).toBe(true);
+    expect(await search(file, 1, 48 << 10)).toEqual(want);
+    expect(await search(file, 2, 300 << 10)).toEqual(want);
+  }, 120_000);
+
+  it("searches one shard the same way", async () => {
+    const shard = { k: 2, n: 3 };
+    expect(await search(DEMO, 2, 128 << 10, shard)).toEqual(await reference(DEMO, shard));
+  }, 120_000);
+});
