@@ -83,9 +83,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Sheet
   return ws;
 }
 
-/** Write a workbook atomically (temp file + rename). */
+/** Write a workbook atomically (temp file + rename), compressed fast rather than small. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  await withAtomicFile(path, (tmp) => wb.xlsx.writeFile(tmp));
+  await withAtomicFile(path, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }
 
 /** Read a workbook (for importing filled-in decisions and in tests). */

@@ -12,7 +12,6 @@ import { parseShard } from "../../stages/search/shard.js";
 import { UserError } from "../../core/errors.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { exceljs } from "../../io/workbook.js";
 
 export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
 export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
@@ -25,8 +24,6 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const patients = await loadPatients(config, ctx.log);
   const inputs = await findNoteFiles(patterns, ctx.cwd, config.patients);
   const threads = typeof cmdOpts.threads === "string" ? parseThreads(cmdOpts.threads) : 0;
-  // The workbook library takes a moment to load: load it while the worker threads search.
-  const warm = setTimeout(() => exceljs(), 50);
   const found = await searchNotes({
     inputs,
     notes: notesOptions(config, ctx.log),
@@ -36,7 +33,6 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     threads,
     progress: (m, done) => ctx.log.progress(m, done),
   });
-  clearTimeout(warm);
   const returned = found.returned.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
   const dir = stageDir(config, "search");
   const patientRows = returned.map((p) => {

@@ -14,9 +14,9 @@ export interface RowChunk {
 /**
  * Read a file as chunks of whole rows, about `size` bytes each (more when one row is longer). A UTF-8
  * byte-order mark at the start is skipped. Each chunk is a buffer of its own, so it may be kept or
- * handed to another thread while the next is read.
+ * handed to another thread while the next is read; `spare` may hand back one of `size` bytes to reuse.
  */
-export async function* readRowChunks(file: string, size: number, skipBom: boolean): AsyncGenerator<RowChunk> {
+export async function* readRowChunks(file: string, size: number, skipBom: boolean, spare?: () => Buffer | undefined): AsyncGenerator<RowChunk> {
   const fh = await open(file, "r");
   try {
     let carry = Buffer.alloc(0);
@@ -24,7 +24,10 @@ export async function* readRowChunks(file: string, size: number, skipBom: boolea
     let first = true;
     let want = size;
     for (;;) {
-      const buf = Buffer.allocUnsafeSlow(carry.length + want); // never a slice of the shared pool: it may be transferred
+      // A chunk of `size` bytes may reuse a buffer the caller is done with (fresh memory costs page faults).
+      const capacity = carry.length + want;
+      const reuse = capacity === size ? spare?.() : undefined;
+      const buf = reuse && reuse.length === size ? reuse : Buffer.allocUnsafeSlow(capacity); // never a slice of the shared pool: it may be transferred
       carry.copy(buf, 0);
       let filled = carry.length;
       // Fill the buffer (a read may return fewer bytes than asked).
@@ -54,7 +57,7 @@ export async function* readRowChunks(file: string, size: number, skipBom: boolea
         continue;
       }
       carry = Buffer.from(data.subarray(cut));
-      want = size;
+      want = carry.length < size / 2 ? size - carry.length : size;
       const chunk = data.subarray(0, cut);
       yield { buf: chunk, offset, last: false };
       offset += cut;

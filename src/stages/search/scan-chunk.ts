@@ -1,10 +1,8 @@
 import { isUtf8 } from "node:buffer";
 import { normaliseDate } from "../../io/dates.js";
 import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
-import { csvFaultMessage, fieldCountMessage } from "../../io/csv/errors.js";
 import { countLines } from "../../io/csv/frame.js";
-import { CsvRowSplitter, CsvSyntaxError } from "../../io/csv/rows.js";
-import { badDateMessage, noPatientMessage, noteIdAt } from "../../io/read-notes.js";
+import { CsvRowSplitter, CsvSyntaxError, type CsvFault } from "../../io/csv/rows.js";
 import { hitRows, type HitRow } from "./collect.js";
 import { compileMatcher, type Matcher } from "./match.js";
 import { AnchorScanner, caseAnchors } from "./prefilter.js";
@@ -41,10 +39,22 @@ export interface PatientRun {
   returned: boolean;
 }
 
+/** What is wrong with a row, and where: `line` counts line feeds from the chunk's start (0 on its first line). */
+export type ScanProblem =
+  | { line: number; kind: "csv"; fault: CsvFault }
+  | { line: number; kind: "fields"; found: number; expected: number }
+  | { line: number; kind: "date" }
+  | { line: number; kind: "patient" };
+
 export interface ChunkScan {
   runs: PatientRun[];
-  /** The first problem, as a message for the user (the rows after it are not read). */
-  error?: string;
+  /** The first problem (the rows after it are not read). */
+  problem?: ScanProblem;
+  /**
+   * Hits of notes without an id: runs[run].hits[hit] is on line `line` of the chunk (counted as for
+   * problems); its noteId is filled in from the line once the chunk's first line is known.
+   */
+  unnamed?: { run: number; hit: number; line: number }[];
   /** The chunk is not valid UTF-8 (only when checkUtf8). */
   invalidUtf8?: boolean;
 }
@@ -84,28 +94,31 @@ export class ChunkScanner {
     this.anchors = anchors ? new AnchorScanner(anchors) : null;
   }
 
-  /** Search one chunk whose first row starts on line `firstLine` of the file. */
-  scan(buf: Buffer, firstLine: number): ChunkScan {
+  /**
+   * Search one chunk. Line numbers are counted only when something needs one (a problem, a note
+   * without an id), and relative to the chunk: the caller knows where the chunk starts.
+   */
+  scan(buf: Buffer): ChunkScan {
     const s = this.s;
     if (s.checkUtf8 && !isUtf8(buf)) return { runs: [], invalidUtf8: true };
     const rows = this.rows;
     // A second splitter re-reads the rows of a run when it ends, leaving the current row's fields alone.
     const again = this.again;
     const runs: PatientRun[] = [];
-    // Line numbers are counted only when needed (messages, notes without an id).
+    const unnamed: NonNullable<ChunkScan["unnamed"]> = [];
     let linePos = 0;
-    let lineNo = firstLine;
+    let lineNo = 0;
     const lineOf = (offset: number) => {
-      if (offset < linePos) [linePos, lineNo] = [0, firstLine];
+      if (offset < linePos) [linePos, lineNo] = [0, 0];
       lineNo += countLines(buf, linePos, offset);
       linePos = offset;
       return lineNo;
     };
-    const note = (rows: CsvRowSplitter, rowStart: number, patientId: string) => {
+    const note = (rows: CsvRowSplitter, patientId: string) => {
       const idx = s.index;
       return {
         patientId,
-        noteId: fieldValue(rows, buf, idx.note, s.encoding).trim() || noteIdAt(s.file, lineOf(rowStart)),
+        noteId: fieldValue(rows, buf, idx.note, s.encoding).trim(),
         date: normaliseDate(fieldValue(rows, buf, idx.date, s.encoding)) ?? "",
         text: fieldValue(rows, buf, idx.text, s.encoding),
         ...(idx.noteType >= 0 ? { noteType: fieldValue(rows, buf, idx.noteType, s.encoding) } : {}),
@@ -130,11 +143,16 @@ export class ChunkScanner {
         // Match every note of the run, in order, reusing what the prefilter already sent through.
         let m = 0;
         for (const start of rowStarts) {
-          if (matchedAt[m] === start) run.hits.push(...matchedHits[m++]);
+          let hits: HitRow[];
+          if (matchedAt[m] === start) hits = matchedHits[m++];
           else {
             again.next(buf, start);
-            run.hits.push(...hitRows(note(again, start, run.patientId), this.matcher, s.kwicWidth));
+            hits = hitRows(note(again, run.patientId), this.matcher, s.kwicWidth);
           }
+          if (hits.length > 0 && hits[0].noteId === "") {
+            for (let k = 0; k < hits.length; k++) unnamed.push({ run: runs.length, hit: run.hits.length + k, line: lineOf(start) });
+          }
+          run.hits.push(...hits);
         }
       }
       runs.push(run);
@@ -151,18 +169,18 @@ export class ChunkScanner {
         const rowStart = pos;
         pos = rows.next(buf, pos);
         if (rows.isEmptyLine()) continue;
-        if (rows.count !== s.fields) return { runs, error: fieldCountMessage(s.file, lineOf(rowStart), rows.count, s.fields) };
+        if (rows.count !== s.fields) return { runs, problem: { line: lineOf(rowStart), kind: "fields", found: rows.count, expected: s.fields } };
         const ds = rows.start[idx.date];
         const de = rows.end[idx.date];
         if (!isIsoDate(buf, ds, de) && normaliseDate(fieldValue(rows, buf, idx.date, s.encoding)) === null) {
-          return { runs, error: badDateMessage(s.file, lineOf(rowStart), s.names.date) };
+          return { runs, problem: { line: lineOf(rowStart), kind: "date" } };
         }
         // The patient: decoded only when the bytes differ from the previous row's.
         const ps = rows.start[idx.patient];
         const pe = rows.end[idx.patient];
         if (!(idEnd >= 0 && pe - ps === idEnd - idStart && buf.compare(buf, idStart, idEnd, ps, pe) === 0 && !rows.escaped[idx.patient])) {
           lastId = fieldValue(rows, buf, idx.patient, s.encoding).trim();
-          if (lastId === "") return { runs, error: noPatientMessage(s.file, lineOf(rowStart), s.names.patient) };
+          if (lastId === "") return { runs, problem: { line: lineOf(rowStart), kind: "patient" } };
           lastMine = !s.shard || inShard(lastId, s.shard);
           [idStart, idEnd] = [ps, pe];
         }
@@ -174,17 +192,17 @@ export class ChunkScanner {
         run.notes++;
         rowStarts.push(rowStart);
         if (!this.anchors || this.anchors.test(buf, rows.start[idx.text], rows.end[idx.text])) {
-          const hits = hitRows(note(rows, rowStart, run.patientId), this.matcher, s.kwicWidth);
+          const hits = hitRows(note(rows, run.patientId), this.matcher, s.kwicWidth);
           matchedAt.push(rowStart);
           matchedHits.push(hits);
           if (hits.some((h) => h.group === CASE_GROUP)) run.returned = true;
         }
       }
     } catch (err) {
-      if (err instanceof CsvSyntaxError) return { runs, error: csvFaultMessage(s.file, lineOf(err.at), err.fault) };
+      if (err instanceof CsvSyntaxError) return { runs, problem: { line: lineOf(err.at), kind: "csv", fault: err.fault } };
       throw err;
     }
     endRun(true);
-    return { runs };
+    return unnamed.length > 0 ? { runs, unnamed } : { runs };
   }
 }

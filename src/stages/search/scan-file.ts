@@ -1,14 +1,15 @@
 import { isUtf8 } from "node:buffer";
+import { open } from "node:fs/promises";
 import { UserError } from "../../core/errors.js";
 import { readRowChunks } from "../../io/csv/chunks.js";
 import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
-import { csvFaultMessage } from "../../io/csv/errors.js";
+import { csvFaultMessage, fieldCountMessage } from "../../io/csv/errors.js";
 import { countLines } from "../../io/csv/frame.js";
 import { CsvRowSplitter, CsvSyntaxError } from "../../io/csv/rows.js";
 import type { InputFile } from "../../io/find-inputs.js";
-import { checkColumns, columnName, type NotesOptions } from "../../io/read-notes.js";
-import { ChunkScanner, type ChunkScan, type PatientRun, type ScanSettings } from "./scan-chunk.js";
-import type { ScanPool } from "./scan-pool.js";
+import { badDateMessage, checkColumns, columnName, noPatientMessage, noteIdAt, type NotesOptions } from "../../io/read-notes.js";
+import { ChunkScanner, type PatientRun, type ScanProblem, type ScanSettings } from "./scan-chunk.js";
+import type { PoolScan, ScanPool } from "./scan-pool.js";
 import type { Shard } from "./shard.js";
 import type { Term } from "./terms.js";
 
@@ -53,28 +54,85 @@ function headerSettings(input: InputFile, header: string[], o: TableScanOptions,
   };
 }
 
+/** The message for a problem found on line `line` of the file. */
+function problemMessage(p: ScanProblem, s: ScanSettings, line: number): string {
+  switch (p.kind) {
+    case "csv":
+      return csvFaultMessage(s.file, line, p.fault);
+    case "fields":
+      return fieldCountMessage(s.file, line, p.found, p.expected);
+    case "date":
+      return badDateMessage(s.file, line, s.names.date);
+    case "patient":
+      return noPatientMessage(s.file, line, s.names.patient);
+  }
+}
+
+/**
+ * Line numbers of byte offsets of a file, counted when first needed by reading the file again from the
+ * last offset asked (offsets are asked in increasing order, so the file is read at most once more).
+ */
+class LineIndex {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly file: string) {}
+
+  async lineAt(offset: number): Promise<number> {
+    if (offset < this.offset) [this.offset, this.line] = [0, 1];
+    const fh = await open(this.file, "r");
+    try {
+      const buf = Buffer.allocUnsafe(1 << 20);
+      while (this.offset < offset) {
+        const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, offset - this.offset), this.offset);
+        if (bytesRead === 0) break;
+        this.line += countLines(buf, 0, bytesRead);
+        this.offset += bytesRead;
+      }
+    } finally {
+      await fh.close();
+    }
+    return this.line;
+  }
+}
+
+/** A chunk being searched: where its rows start in the file, and what was found. */
+interface InFlight {
+  offset: number;
+  /** Bytes of the file read up to the chunk's end, for progress. */
+  read: number;
+  scan: Promise<PoolScan>;
+}
+
 /**
  * Search a CSV or TSV notes file: whole-row chunks are read here and searched by the pool's workers
  * (or in this thread), and each chunk's patient runs are yielded in file order. At most two chunks
- * per worker are in flight, so memory does not grow with the file.
+ * per worker are in flight, and their buffers are reused, so memory does not grow with the file.
  */
 export async function* scanTableFile(input: InputFile, o: TableScanOptions): AsyncGenerator<PatientRun[]> {
   const delimiter = input.kind === "tsv" ? 9 : 44;
   let settings: ScanSettings | undefined;
   let local: ChunkScanner | undefined;
-  let line = 1;
-  const inFlight: { scan: Promise<ChunkScan>; bytes: number }[] = [];
+  const lines = new LineIndex(input.path);
+  const inFlight: InFlight[] = [];
+  const spare: Buffer[] = [];
   const limit = o.pool ? 2 * o.pool.size : 1;
-  const settle = async (next: { scan: Promise<ChunkScan>; bytes: number }) => {
-    const r = await next.scan;
+  const settle = async (next: InFlight) => {
+    const { scan: r, buffer } = await next.scan;
+    spare.push(buffer);
     if (r.invalidUtf8) throw new NotUtf8(input.path);
-    if (r.error) throw new UserError(r.error);
-    o.progress?.(next.bytes);
+    if (r.problem || r.unnamed) {
+      const first = await lines.lineAt(next.offset);
+      if (r.problem) throw new UserError(problemMessage(r.problem, settings!, first + r.problem.line));
+      for (const u of r.unnamed ?? []) r.runs[u.run].hits[u.hit].noteId = noteIdAt(input.path, first + u.line);
+    }
+    o.progress?.(next.read);
     return r.runs;
   };
   try {
-    for await (const chunk of readRowChunks(input.path, o.chunkBytes, o.encoding === "utf-8")) {
+    for await (const chunk of readRowChunks(input.path, o.chunkBytes, o.encoding === "utf-8", () => spare.pop())) {
       let buf = chunk.buf;
+      let offset = chunk.offset;
       if (!settings) {
         const rows = new CsvRowSplitter(delimiter);
         let end: number;
@@ -87,15 +145,14 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
         if (o.checkUtf8 && !isUtf8(buf.subarray(0, end))) throw new NotUtf8(input.path);
         const header = Array.from({ length: rows.count }, (_, i) => fieldValue(rows, buf, i, o.encoding).trim());
         settings = headerSettings(input, header, o, delimiter);
-        line += countLines(buf, 0, end);
         buf = buf.subarray(end);
+        offset += end;
         if (!o.pool) local = new ChunkScanner(settings);
       }
-      const firstLine = line;
-      line += countLines(buf, 0, buf.length);
-      const bytes = chunk.offset + chunk.buf.length;
-      const scan = o.pool ? o.pool.scan(o.fileNo, settings, buf, firstLine) : Promise.resolve(local!.scan(buf, firstLine));
-      inFlight.push({ scan, bytes });
+      const read = chunk.offset + chunk.buf.length;
+      // In this thread the chunk is searched at once, and its buffer is free again straight after.
+      const scan = o.pool ? o.pool.scan(o.fileNo, settings, buf) : Promise.resolve({ scan: local!.scan(buf), buffer: Buffer.from(chunk.buf.buffer) });
+      inFlight.push({ offset, read, scan });
       while (inFlight.length >= limit) yield await settle(inFlight.shift()!);
     }
     while (inFlight.length > 0) yield await settle(inFlight.shift()!);

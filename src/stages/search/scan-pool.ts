@@ -6,8 +6,14 @@ import { Worker } from "node:worker_threads";
 import type { ChunkScan, ScanSettings } from "./scan-chunk.js";
 import type { ScanRequest } from "./scan-worker.js";
 
+/** What a worker found in a chunk, and the chunk's buffer, free to reuse. */
+export interface PoolScan {
+  scan: ChunkScan;
+  buffer: Buffer;
+}
+
 interface Pending {
-  resolve: (r: ChunkScan) => void;
+  resolve: (r: PoolScan) => void;
   reject: (e: Error) => void;
 }
 
@@ -26,11 +32,11 @@ export class ScanPool {
       const mine = new Map<number, Pending>();
       this.pending.push(mine);
       this.told.push(new Set());
-      w.on("message", (m: { seq: number; result?: ChunkScan; failure?: string }) => {
+      w.on("message", (m: { seq: number; result?: ChunkScan; buffer?: ArrayBuffer; failure?: string }) => {
         const p = mine.get(m.seq);
         mine.delete(m.seq);
         if (m.failure !== undefined) p?.reject(new Error(`search worker: ${m.failure}`));
-        else p?.resolve(m.result!);
+        else p?.resolve({ scan: m.result!, buffer: Buffer.from(m.buffer!) });
       });
       w.on("error", (err) => {
         const failure = new Error(`search worker: ${err.message}`);
@@ -51,14 +57,14 @@ export class ScanPool {
   }
 
   /** Search one chunk (its buffer is transferred and unusable afterwards). */
-  scan(fileNo: number, settings: ScanSettings, buf: Buffer, firstLine: number): Promise<ChunkScan> {
+  scan(fileNo: number, settings: ScanSettings, buf: Buffer): Promise<PoolScan> {
     // The worker with the fewest chunks waiting.
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.pending[i].size < this.pending[w].size) w = i;
     const seq = this.seq++;
     const first = !this.told[w].has(fileNo);
     this.told[w].add(fileNo);
-    const req: ScanRequest = { seq, file: fileNo, buffer: buf.buffer as ArrayBuffer, byteOffset: buf.byteOffset, length: buf.length, firstLine, ...(first ? { settings } : {}) };
+    const req: ScanRequest = { seq, file: fileNo, buffer: buf.buffer as ArrayBuffer, byteOffset: buf.byteOffset, length: buf.length, ...(first ? { settings } : {}) };
     return new Promise((resolve, reject) => {
       this.pending[w].set(seq, { resolve, reject });
       this.workers[w].postMessage(req, [req.buffer]);
