@@ -62,7 +62,7 @@ async function search(file: string, threads: number, chunkBytes: number, shard?:
  * The demo export with its rows moved about (some patients' notes no longer contiguous), CRLF line
  * ends and a few notes without an id.
  */
-function scrambledDemo(): string {
+function scrambledDemo(edit?: (body: string[][]) => void): string {
   const rows = parse(readFileSync(DEMO), { relax_column_count: false }) as string[][];
   const [header, ...body] = rows;
   const rnd = createRandom(8);
@@ -71,6 +71,7 @@ function scrambledDemo(): string {
     body.splice(rnd.int(body.length), 0, row);
   }
   for (let i = 0; i < body.length; i += 97) body[i][1] = "";
+  edit?.(body);
   const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
   const file = join(tempDir(), "scrambled.csv");
   writeFileSync(file, [header, ...body].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n");
@@ -96,6 +97,21 @@ describe("search over chunks and threads", () => {
     expect(want.hits.some((h) => /scrambled\.csv:\d+$/.test(h.noteId))).toBe(true);
     expect(await search(file, 1, 48 << 10)).toEqual(want);
     expect(await search(file, 2, 300 << 10)).toEqual(want);
+  }, 120_000);
+
+  it("names the same line as the plain reader for a bad row deep in the file, however it is split", async () => {
+    for (const edit of [(b: string[][]) => (b[12000][2] = "31/02/2009"), (b: string[][]) => (b[9000][0] = " ")]) {
+      const file = scrambledDemo(edit);
+      let want = "";
+      try {
+        await reference(file);
+      } catch (err) {
+        want = (err as Error).message;
+      }
+      expect(want).toMatch(/scrambled\.csv:\d{5,}: column/);
+      await expect(search(file, 2, 200 << 10)).rejects.toThrow(want);
+      await expect(search(file, 1, 1 << 20)).rejects.toThrow(want);
+    }
   }, 120_000);
 
   it("searches one shard the same way", async () => {
