@@ -95,6 +95,6 @@ export const searchCommand: CommandSpec = {
   configure: (cmd) =>
     cmd
       .option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge")
-      .option("--threads <n>", "threads searching CSV/TSV notes (default: one per core for exports of 32 MB or more; 1 searches without worker threads)"),
+      .option("--threads <n>", "threads searching CSV/TSV notes (default: one per core when the CSV/TSV notes come to 192 MB or more, else 1; 1 searches without worker threads)"),
   run,
 };

@@ -52,7 +52,8 @@ export class ScanPool {
    */
   static create(threads: number): ScanPool {
     const built = new URL("./scan-worker.js", import.meta.url);
-    const start = existsSync(fileURLToPath(built)) ? () => new Worker(built) : fromSource;
+    // A small young generation keeps each worker's memory low: almost everything it allocates dies young.
+    const start = existsSync(fileURLToPath(built)) ? () => new Worker(built, { resourceLimits: { maxYoungGenerationSizeMb: 2 } }) : fromSource;
     return new ScanPool(Array.from({ length: threads }, start));
   }
 
