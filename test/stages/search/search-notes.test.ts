@@ -114,6 +114,29 @@ describe("search over chunks and threads", () => {
     }
   }, 120_000);
 
+  it("reads an export that is not UTF-8 again as Windows-1252, with one warning, threads or not", async () => {
+    const text = readFileSync(DEMO, "utf8").replaceAll("\u2019", "'").replace("trafficked", "traffick\u00e9d");
+    const file = join(tempDir(), "cp1252.csv");
+    writeFileSync(file, Buffer.from(text, "latin1"));
+    const want = await reference(file);
+    for (const threads of [1, 2]) {
+      const warnings: string[] = [];
+      const r = await searchNotes({
+        inputs: await findNoteFiles([file], ROOT),
+        notes: { ...OPTS, warn: (m) => warnings.push(m) },
+        terms: TERMS,
+        kwicWidth: 60,
+        threads,
+        chunkBytes: 256 << 10,
+        progress: () => undefined,
+      });
+      expect(r.returned.map((p) => p.patientId).sort()).toEqual(want.returned);
+      expect(r.returned.flatMap((p) => p.hits).sort(compareHits)).toEqual(want.hits);
+      expect(warnings).toEqual([expect.stringContaining("not valid UTF-8, read as Windows-1252")]);
+    }
+    expect(want.hits.some((h) => h.match === "traffick\u00e9d" || h.left.includes("\u00e9") || h.right.includes("\u00e9"))).toBe(true);
+  }, 120_000);
+
   it("searches one shard the same way", async () => {
     const shard = { k: 2, n: 3 };
     expect(await search(DEMO, 2, 128 << 10, shard)).toEqual(await reference(DEMO, shard));
