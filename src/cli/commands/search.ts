@@ -67,9 +67,10 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     out: dir,
     ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}),
   };
+  const count = (n: number, what: string) => `${n.toLocaleString("en-GB")} ${what}${n === 1 ? "" : "s"}`;
   ctx.log.info(
-    `search: read ${summary.files} file${summary.files === 1 ? "" : "s"}, ${summary.notes.toLocaleString("en-GB")} notes of ${summary.patients.toLocaleString("en-GB")} patients; ` +
-      `${summary.returned} patients returned (${summary.groups.adult} adult, ${summary.groups.child} child, ${summary.groups.unknown} unknown) with ${summary.hits} hits`,
+    `search: read ${count(summary.files, "file")}, ${count(summary.notes, "note")} of ${count(summary.patients, "patient")}; ` +
+      `${count(summary.returned, "patient")} returned (${summary.groups.adult} adult, ${summary.groups.child} child, ${summary.groups.unknown} unknown) with ${count(summary.hits, "hit")}`,
   );
   for (const [term, n] of Object.entries(summary.hits_per_term)) ctx.log.info(`  ${String(n).padStart(6)}  ${term}`);
   ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx`);
