@@ -21,36 +21,6 @@ export interface TableOptions {
   onHeader?: (columns: string[]) => void;
 }
 
-/**
- * Find the line where a quoted field opens and never closes (1-based; 0 when every quote closes).
- */
-export function findUnclosedQuote(text: string, delimiter: string): number {
-  let line = 1;
-  let inQuote = false;
-  let openedAt = 0;
-  let atFieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuote) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') i++;
-        else inQuote = false;
-      } else if (ch === "\n") line++;
-      continue;
-    }
-    if (ch === '"' && atFieldStart) {
-      inQuote = true;
-      openedAt = line;
-      atFieldStart = false;
-    } else if (ch === delimiter) atFieldStart = true;
-    else if (ch === "\n") {
-      line++;
-      atFieldStart = true;
-    } else if (ch !== "\r") atFieldStart = false;
-  }
-  return inQuote ? openedAt : 0;
-}
-
 /** Rows are read in chunks of about this many bytes. */
 const CHUNK = 1 << 20;
 
@@ -64,10 +34,8 @@ export async function* readTable(file: string, opts: TableOptions): AsyncGenerat
   const rows = new CsvRowSplitter(opts.delimiter === "\t" ? 9 : 44);
   let header: string[] | undefined;
   let line = 1;
-  let chunks;
   try {
-    chunks = readRowChunks(file, CHUNK, encoding === "utf-8");
-    for await (const { buf } of chunks) {
+    for await (const { buf } of readRowChunks(file, CHUNK, encoding === "utf-8")) {
       let pos = 0;
       while (pos < buf.length) {
         let next: number;

@@ -62,9 +62,9 @@ describe("CSV reading", () => {
 
   it("cuts a buffer after its last whole row, never inside a quoted field", () => {
     const b = Buffer.from('a,"x\ny"\nb,"p\nq');
-    expect(lastRowEnd(b, b.length)).toBe(8);
-    expect(lastRowEnd(Buffer.from('"no\nrow end'), 11)).toBe(-1);
-    expect(lastRowEnd(Buffer.from('a,""\nb'), 6)).toBe(5);
+    expect(lastRowEnd(b)).toBe(8);
+    expect(lastRowEnd(Buffer.from('"no\nrow end'))).toBe(-1);
+    expect(lastRowEnd(Buffer.from('a,""\nb'))).toBe(5);
   });
 
   it.each([
@@ -88,13 +88,16 @@ describe("CSV reading", () => {
 
   it("names the line of a malformed row, and a row with the wrong number of fields", async () => {
     const dir = tempDir();
-    const read = async (text: string) => {
-      const file = join(dir, "t.csv");
+    const read = async (text: string, name = "t.csv") => {
+      const file = join(dir, name);
       writeFileSync(file, text);
       const out = [];
-      for await (const row of readTable(file, { delimiter: ",", encoding: "auto", warn: () => undefined })) out.push(row);
+      for await (const row of readTable(file, { delimiter: name.endsWith(".tsv") ? "\t" : ",", encoding: "auto", warn: () => undefined })) out.push(row);
       return out;
     };
+    await expect(read('a,b\n1,"x\ny"\n2,"open\n3,z\n')).rejects.toThrow("t.csv:4: a quoted field opens here and is never closed");
+    await expect(read('a\tb\n1\t"open', "t.tsv")).rejects.toThrow("t.tsv:2: a quoted field opens here and is never closed");
+    expect((await read('a,b\n1,"closed ""quote"" inside"\n')).map((r) => r.values.b)).toEqual(['closed "quote" inside']);
     await expect(read('id,text\n1,"a\nb"\n2,"x"y\n')).rejects.toThrow('t.csv:4: text after a closing quote');
     await expect(read("id,text\n1,a\n\n2,a,b\n")).rejects.toThrow("t.csv:4: a row has 3 fields where the header has 2");
     await expect(read('id,text\n1,"a\nb"\n2,x "y"\n')).rejects.toThrow("t.csv:4: a quote inside a field that does not start with one");

@@ -3,7 +3,6 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readNotes } from "../../src/io/read-notes.js";
 import { normaliseDate } from "../../src/io/dates.js";
-import { findUnclosedQuote } from "../../src/io/read-table.js";
 import type { Note } from "../../src/core/types.js";
 import type { NotesOptions } from "../../src/io/read-notes.js";
 import { SCENARIOS, tempDir } from "../helpers/cli.js";
@@ -125,15 +124,5 @@ describe("dates", () => {
     ["29/02/2009", null],
   ])("%j → %j", (input, want) => {
     expect(normaliseDate(input)).toBe(want);
-  });
-});
-
-describe("findUnclosedQuote", () => {
-  it.each([
-    ['a,b\n1,"x\ny"\n2,"open\n3,z\n', 4],
-    ['a,b\n1,"closed ""quote"" inside"\n', 0],
-    ['a\tb\n1\t"open', 2],
-  ])("%j → line %i", (text, line) => {
-    expect(findUnclosedQuote(text, text.includes("\t") ? "\t" : ",")).toBe(line);
   });
 });

@@ -7,8 +7,6 @@ export interface RowChunk {
   buf: Buffer;
   /** File offset of buf[0]. */
   offset: number;
-  /** The last chunk of the file (its last row may lack a line end, or hold an unclosed quote). */
-  last: boolean;
 }
 
 /**
@@ -46,10 +44,10 @@ export async function* readRowChunks(file: string, size: number, skipBom: boolea
         }
       }
       if (eof) {
-        if (data.length > 0) yield { buf: data, offset, last: true };
+        if (data.length > 0) yield { buf: data, offset }; // the last row may lack a line end, or hold an unclosed quote
         return;
       }
-      const cut = lastRowEnd(data, data.length);
+      const cut = lastRowEnd(data);
       if (cut <= 0) {
         // One row longer than the buffer: read on with a bigger one.
         carry = Buffer.from(data);
@@ -59,7 +57,7 @@ export async function* readRowChunks(file: string, size: number, skipBom: boolea
       carry = Buffer.from(data.subarray(cut));
       want = carry.length < size / 2 ? size - carry.length : size;
       const chunk = data.subarray(0, cut);
-      yield { buf: chunk, offset, last: false };
+      yield { buf: chunk, offset };
       offset += cut;
     }
   } finally {

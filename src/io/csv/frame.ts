@@ -9,7 +9,7 @@ export const LF = 0x0a;
 export const CR = 0x0d;
 
 /** The number of double quotes in buf[from, to). */
-export function countQuotes(buf: Buffer, from: number, to: number): number {
+function countQuotes(buf: Buffer, from: number, to: number): number {
   let n = 0;
   for (let p = buf.indexOf(QUOTE, from); p !== -1 && p < to; p = buf.indexOf(QUOTE, p + 1)) n++;
   return n;
@@ -23,16 +23,16 @@ export function countLines(buf: Buffer, from: number, to: number): number {
 }
 
 /**
- * Where the last whole row of buf[0, end) ends (the index after its line feed), given that buf[0]
- * starts a row; -1 when no row ends in it (a row longer than the buffer).
+ * Where the last whole row of a buffer ends (the index after its line feed), given that buf[0] starts
+ * a row; -1 when no row ends in it (a row longer than the buffer).
  */
-export function lastRowEnd(buf: Buffer, end: number): number {
+export function lastRowEnd(buf: Buffer): number {
   // Walk back from the end over the gaps between quotes; a gap preceded by an even number of quotes is
   // outside any quoted field, so its last line feed ends a row. Usually the last gap has one.
-  let evenAfter = countQuotes(buf, 0, end) % 2 === 0;
-  let to = end;
+  let evenAfter = countQuotes(buf, 0, buf.length) % 2 === 0;
+  let to = buf.length;
   while (to > 0) {
-    const q = to > 0 ? buf.lastIndexOf(QUOTE, to - 1) : -1;
+    const q = buf.lastIndexOf(QUOTE, to - 1);
     if (evenAfter) {
       const nl = buf.lastIndexOf(LF, to - 1);
       if (nl > q) return nl + 1;

@@ -6,8 +6,6 @@ export type CsvFault = "unclosed-quote" | "closing-quote" | "opening-quote";
 export class CsvSyntaxError extends Error {
   constructor(
     readonly fault: CsvFault,
-    /** Where the row with the error starts. */
-    readonly rowStart: number,
     /** Where the error is (for an unclosed quote: the opening quote). */
     readonly at: number,
   ) {
@@ -19,7 +17,7 @@ export class CsvSyntaxError extends Error {
  * Splits whole rows of CSV or TSV bytes into fields without decoding them (RFC 4180: quoted fields may
  * hold delimiters, line breaks and doubled quotes; rows end with LF, CRLF or CR). After `next`, field
  * i of the row is bytes [start[i], end[i]) of the buffer; `escaped[i]` is 1 when the field is quoted and
- * holds doubled quotes, which `decode` turns into one.
+ * holds doubled quotes, which `fieldValue` turns into one.
  */
 export class CsvRowSplitter {
   start = new Int32Array(16);
@@ -61,21 +59,21 @@ export class CsvRowSplitter {
           esc = 1;
           q = buf.indexOf(QUOTE, q + 2);
         }
-        if (q === -1) throw new CsvSyntaxError("unclosed-quote", pos, p);
+        if (q === -1) throw new CsvSyntaxError("unclosed-quote", p);
         this.start[i] = p + 1;
         this.end[i] = q;
         this.escaped[i] = esc;
         after = q + 1;
         if (after < n) {
           const c = buf[after];
-          if (c !== delim && c !== LF && c !== CR) throw new CsvSyntaxError("closing-quote", pos, after);
+          if (c !== delim && c !== LF && c !== CR) throw new CsvSyntaxError("closing-quote", after);
         }
       } else {
         let j = p;
         while (j < n) {
           const c = buf[j];
           if (c === delim || c === LF || c === CR) break;
-          if (c === QUOTE) throw new CsvSyntaxError("opening-quote", pos, j);
+          if (c === QUOTE) throw new CsvSyntaxError("opening-quote", j);
           j++;
         }
         this.start[i] = p;
