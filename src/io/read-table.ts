@@ -2,10 +2,10 @@ import { UserError } from "../core/errors.js";
 import type { Encoding } from "../config/schema.js";
 import { assertReadable, resolveEncoding } from "./open-text.js";
 import { readRowChunks } from "./csv/chunks.js";
-import { csvFaultMessage, fieldCountMessage } from "./csv/errors.js";
+import { emptyTableMessage, fieldCountMessage, readFailure, splitRow } from "./csv/errors.js";
 import { countLines } from "./csv/frame.js";
-import { fieldValue } from "./csv/decode.js";
-import { CsvRowSplitter, CsvSyntaxError } from "./csv/rows.js";
+import { fieldValue, rowValues } from "./csv/decode.js";
+import { CsvRowSplitter } from "./csv/rows.js";
 
 /** One data row of a table file: its values by column name and the line it starts on (1-based). */
 export interface TableRow {
@@ -38,19 +38,12 @@ export async function* readTable(file: string, opts: TableOptions): AsyncGenerat
     for await (const { buf } of readRowChunks(file, CHUNK, encoding === "utf-8")) {
       let pos = 0;
       while (pos < buf.length) {
-        let next: number;
-        try {
-          next = rows.next(buf, pos);
-        } catch (err) {
-          if (err instanceof CsvSyntaxError) throw new UserError(csvFaultMessage(file, line + countLines(buf, pos, err.at), err.fault));
-          throw err;
-        }
+        const next = splitRow(rows, buf, pos, file, line);
         const start = line;
         line += countLines(buf, pos, next);
         pos = next;
         if (!header) {
-          header = [];
-          for (let i = 0; i < rows.count; i++) header.push(fieldValue(rows, buf, i, encoding).trim());
+          header = rowValues(rows, buf, encoding).map((h) => h.trim());
           opts.onHeader?.(header);
           continue;
         }
@@ -62,10 +55,7 @@ export async function* readTable(file: string, opts: TableOptions): AsyncGenerat
       }
     }
   } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === "string") throw new UserError(`${file}: cannot read (${code})`);
-    throw err;
+    throw readFailure(file, err);
   }
-  if (!header) throw new UserError(`${file}: the file is empty (expected a header row with column names)`);
+  if (!header) throw new UserError(emptyTableMessage(file));
 }

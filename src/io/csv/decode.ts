@@ -14,3 +14,8 @@ export function fieldValue(rows: CsvRowSplitter, buf: Buffer, i: number, encodin
   const text = decodeBytes(buf, rows.start[i], rows.end[i], encoding);
   return rows.escaped[i] ? text.replaceAll('""', '"') : text;
 }
+
+/** Every field of the row last split, decoded. */
+export function rowValues(rows: CsvRowSplitter, buf: Buffer, encoding: TextEncoding): string[] {
+  return Array.from({ length: rows.count }, (_, i) => fieldValue(rows, buf, i, encoding));
+}

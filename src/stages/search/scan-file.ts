@@ -2,10 +2,10 @@ import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { UserError } from "../../core/errors.js";
 import { readRowChunks } from "../../io/csv/chunks.js";
-import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
-import { csvFaultMessage, fieldCountMessage } from "../../io/csv/errors.js";
+import { rowValues, type TextEncoding } from "../../io/csv/decode.js";
+import { csvFaultMessage, emptyTableMessage, fieldCountMessage, readFailure, splitRow } from "../../io/csv/errors.js";
 import { countLines } from "../../io/csv/frame.js";
-import { CsvRowSplitter, CsvSyntaxError } from "../../io/csv/rows.js";
+import { CsvRowSplitter } from "../../io/csv/rows.js";
 import type { InputFile } from "../../io/find-inputs.js";
 import { badDateMessage, checkColumns, columnName, noPatientMessage, noteIdAt, type NotesOptions } from "../../io/read-notes.js";
 import { ChunkScanner, type PatientRun, type ScanProblem, type ScanSettings } from "./scan-chunk.js";
@@ -135,16 +135,9 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
       let offset = chunk.offset;
       if (!settings) {
         const rows = new CsvRowSplitter(delimiter);
-        let end: number;
-        try {
-          end = rows.next(buf, 0);
-        } catch (err) {
-          if (err instanceof CsvSyntaxError) throw new UserError(csvFaultMessage(input.path, 1 + countLines(buf, 0, err.at), err.fault));
-          throw err;
-        }
+        const end = splitRow(rows, buf, 0, input.path, 1);
         if (o.checkUtf8 && !isUtf8(buf.subarray(0, end))) throw new NotUtf8(input.path);
-        const header = Array.from({ length: rows.count }, (_, i) => fieldValue(rows, buf, i, o.encoding).trim());
-        settings = headerSettings(input, header, o, delimiter);
+        settings = headerSettings(input, rowValues(rows, buf, o.encoding).map((h) => h.trim()), o, delimiter);
         buf = buf.subarray(end);
         offset += end;
         if (!o.pool) local = new ChunkScanner(settings);
@@ -158,10 +151,7 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
     while (inFlight.length > 0) yield await settle(inFlight.shift()!);
   } catch (err) {
     for (const f of inFlight) f.scan.catch(() => undefined); // abandoned: their results no longer matter
-    if (err instanceof UserError || err instanceof NotUtf8) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === "string") throw new UserError(`${input.path}: cannot read (${code})`);
-    throw err;
+    throw readFailure(input.path, err);
   }
-  if (!settings) throw new UserError(`${input.path}: the file is empty (expected a header row with column names)`);
+  if (!settings) throw new UserError(emptyTableMessage(input.path));
 }
