@@ -21,6 +21,17 @@ function number(raw: string, flag: string): number {
   return n;
 }
 
+/** A command's whole-number flag, from `min` to `max` (undefined when the flag is not given). */
+export function wholeNumberFlag(raw: unknown, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (String(raw).trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UserError(`command line › ${flag}: expected a whole number ${range} (got ${JSON.stringify(String(raw))})`);
+  }
+  return n;
+}
+
 /** `patient_id=BrcId,text=Attachment_Text` → { patient_id: "BrcId", text: "Attachment_Text" }. */
 export function parseColumns(raw: string, flag = "--columns"): Record<string, string> {
   const out: Record<string, string> = {};

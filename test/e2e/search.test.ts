@@ -106,6 +106,8 @@ describe("notes-analyse search (end to end)", () => {
     ["config-unknown-key", [], "notes-analyse.config.json › sampels: unknown key"],
     ["config-bad-fraction", [], "sampling.fraction: expected 0–1 (use 0.1 for 10%)"],
     ["notes-basic", ["--notes", "notes.csv", "--encoding", "latin1"], "command line › encoding: expected one of auto, utf-8, windows-1252"],
+    ["notes-basic", ["--notes", "notes.csv", "--threads", "0"], 'command line › --threads: expected a whole number from 1 to 64 (got "0")'],
+    ["notes-basic", ["--notes", "notes.csv", "--threads", "two"], 'command line › --threads: expected a whole number from 1 to 64 (got "two")'],
     ["notes-basic", ["--notes", "notes.csv"], "no terms given: use --terms FILE or --preset south-london-2015"],
     ["notes-basic", ["--notes", "notes.csv", "--preset", "london"], 'unknown preset "london"'],
   ])("%s %j: exit 2 and one line, no stack trace", (scenario, args, message) => {

@@ -1,8 +1,7 @@
 import { basename, join } from "node:path";
 import type { Command } from "commander";
-import { addEligibleOption } from "../options.js";
+import { addEligibleOption, wholeNumberFlag } from "../options.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
-import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
 import type { Note } from "../../core/types.js";
 import { ruleFile } from "../../config/load.js";
@@ -27,17 +26,10 @@ import { writeExtractsCsv, writeResults } from "../../stages/code/io/write-resul
 import { loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
 
-function positiveInt(raw: unknown, flag: string, min = 0): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new UserError(`command line › ${flag}: expected a whole number ≥ ${min}`);
-  return n;
-}
-
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
-  const window = positiveInt(opts.window, "--window") ?? 1;
-  const familiarise = positiveInt(opts.familiarise, "--familiarise", 1);
+  const window = wholeNumberFlag(opts.window, "--window", 0) ?? 1;
+  const familiarise = wholeNumberFlag(opts.familiarise, "--familiarise", 1);
   const book = readCodebook(ruleFile(config, "codebook", "--codebook"));
   const terms = loadTerms(config);
   const patients = await loadPatients(config, ctx.log);

@@ -9,7 +9,7 @@ import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadPatients, loadTerms, notesOptions, notesPatterns, stageDir } from "../study.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
 import { parseShard } from "../../stages/search/shard.js";
-import { UserError } from "../../core/errors.js";
+import { wholeNumberFlag } from "../options.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 
@@ -23,7 +23,7 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const patterns = notesPatterns(config);
   const patients = await loadPatients(config, ctx.log);
   const inputs = await findNoteFiles(patterns, ctx.cwd, config.patients);
-  const threads = typeof cmdOpts.threads === "string" ? parseThreads(cmdOpts.threads) : 0;
+  const threads = wholeNumberFlag(cmdOpts.threads, "--threads", 1, 64) ?? 0;
   const found = await searchNotes({
     inputs,
     notes: notesOptions(config, ctx.log),
@@ -75,12 +75,6 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   for (const [term, n] of Object.entries(summary.hits_per_term)) ctx.log.info(`  ${String(n).padStart(6)}  ${term}`);
   ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx`);
   return { summary };
-}
-
-function parseThreads(raw: string): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > 64) throw new UserError(`command line › --threads: expected a whole number from 1 to 64 (got ${JSON.stringify(raw)})`);
-  return n;
 }
 
 function countGroups(groups: string[]): Record<"adult" | "child" | "unknown", number> {
