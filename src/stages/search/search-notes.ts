@@ -59,14 +59,14 @@ const isTable = (f: InputFile) => f.kind === "csv" || f.kind === "tsv";
  * extract. A file that was guessed to be UTF-8 and is not is read again, whole, as Windows-1252.
  */
 export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
-  const tableBytes = o.inputs.filter(isTable).reduce((s, f) => s + statSync(f.path).size, 0);
-  const threads = workerThreads(o.threads, tableBytes);
+  const sizes = o.inputs.map((f) => statSync(f.path).size);
+  const threads = workerThreads(o.threads, sizes.reduce((s, n, i) => s + (isTable(o.inputs[i]) ? n : 0), 0));
   const pool = threads > 0 ? ScanPool.create(threads) : null;
   const encodings = new Map<string, TextEncoding>();
   try {
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       try {
-        return await searchOnce(o, pool, encodings);
+        return await searchOnce(o, pool, encodings, sizes, attempt);
       } catch (err) {
         if (!(err instanceof NotUtf8)) throw err;
         o.notes.warn(notUtf8Warning(err.file));
@@ -78,9 +78,11 @@ export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
   }
 }
 
-let fileNumbers = 0;
-
-async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Map<string, TextEncoding>): Promise<SearchResult> {
+/**
+ * One read of every input. `attempt` counts the reads (a file found not to be UTF-8 starts another);
+ * with the file's index it numbers the file for the pool, whose workers keep settings by that number.
+ */
+async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Map<string, TextEncoding>, sizes: number[], attempt: number): Promise<SearchResult> {
   const found = new HitCollector();
   const themes = new ThemeHitBuffer((id) => found.patients.has(id));
   const take = (run: PatientRun) => {
@@ -91,7 +93,7 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
       caseHits.length === run.hits.length ? [] : run.hits.filter((h) => h.group !== CASE_GROUP),
     );
   };
-  const totalBytes = o.inputs.reduce((s, f) => s + statSync(f.path).size, 0);
+  const totalBytes = sizes.reduce((s, n) => s + n, 0);
   let before = 0;
   const report = (bytes: number, i: number) =>
     o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${o.inputs.length}, ${totalBytes > 0 ? Math.floor((100 * (before + bytes)) / totalBytes) : 100}%`);
@@ -108,7 +110,7 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
         encoding: fixed ?? "utf-8",
         checkUtf8: fixed === undefined,
         pool,
-        fileNo: fileNumbers++,
+        fileNo: attempt * o.inputs.length + i,
         chunkBytes: o.chunkBytes ?? CHUNK_BYTES,
         progress: (bytes) => report(bytes, i),
       });
@@ -121,7 +123,7 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
         if (found.notes % 5000 === 0) report(0, i);
       }
     }
-    before += statSync(input.path).size;
+    before += sizes[i];
   }
   themes.endBlock();
   o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);

@@ -19,7 +19,7 @@ export class ThemeHitBuffer {
 
   constructor(private readonly isReturned: (patientId: string) => boolean) {}
 
-  /** The theme hits of one note, in reading order. */
+  /** The theme hits of a patient's next note or run of notes, in reading order. */
   add(patientId: string, themeHits: readonly HitRow[]): void {
     if (patientId !== this.current) {
       this.endBlock();
