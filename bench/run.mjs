@@ -106,9 +106,8 @@ function fatal(message) {
 
 if (!existsSync(TIME)) fatal(`${TIME} not found: GNU time measures wall time and peak memory (apt-get install time)`);
 if (!existsSync(TSX)) fatal(`${relative(ROOT, TSX)} not found: the extract generator runs with tsx (run npm ci)`);
-if (selected.includes("notes-analyse") && !existsSync(join(ROOT, "dist", "cli", "main.js"))) {
-  fatal("notes-analyse is not built (dist/ is missing): run `npm ci && npm run build` first");
-}
+// Always needed: the terms are read with notes-analyse's own parser, whichever tools are measured.
+if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) fatal("notes-analyse is not built (dist/ is missing): run `npm ci && npm run build` first");
 
 /** First line of a command's output, or undefined when the command cannot be run. */
 function probe(cmd, args) {
@@ -427,7 +426,7 @@ async function main() {
   const patterns = {};
   let patternNotes = [];
   for (const flavour of ["rg", "grep"]) {
-    const p = casePatterns(termsSource, flavour);
+    const p = await casePatterns(termsSource, flavour);
     patterns[flavour] = p.patterns;
     patternNotes = p.notes;
     patternFiles[flavour] = join(CACHE, `case-terms.${flavour}.txt`);

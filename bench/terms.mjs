@@ -3,10 +3,8 @@
 //
 //   node bench/terms.mjs [rg|grep] [TERMS_FILE]     print the patterns, one a line
 //
-// Term language (README "Stage 1: search"): one term a line; `#` after whitespace starts a comment;
-// `[group]` headers; terms before the first header other than `[case]` are the case-finding group;
-// whole words, any case; the words of a phrase may be separated by whitespace or a hyphen; `*` at a
-// word end is a prefix wildcard; a leading `~` also allows one typo; `/regex/` lines are regexes.
+// The terms are read by notes-analyse's own parser (dist/stages/search/parse-terms.js: run
+// `npm run build` first), so the baselines search exactly the case-finding group that search does.
 //
 // What the baselines cannot do, and how the patterns stand in for it:
 // - typo tolerance (`~trafficked`): neither grep, ripgrep nor Python's `re` has fuzzy matching, so the
@@ -20,41 +18,26 @@ import { pathToFileURL } from "node:url";
 
 export const DEFAULT_TERMS = join(import.meta.dirname, "..", "src", "presets", "south-london-2015", "terms.txt");
 
-const REGEX_LINE = /^\/(.+?)\/\s*(?:#.*)?$/;
-const GROUP_LINE = /^\[[^\]]+\]$/;
-
-/** A line without its comment: `#` at the start or after whitespace (a `#` inside a word is kept). */
-function stripComment(line) {
-  if (line.trimStart().startsWith("#")) return "";
-  const m = /\s#/.exec(line);
-  return (m ? line.slice(0, m.index) : line).trim();
-}
-
 /**
- * The case-finding terms of a term file: every term before the first group header other than
- * `[case]`. Each is { kind: "words", text, fuzzy, words } or { kind: "regex", text, source }.
+ * The case-finding terms of a term file: { kind: "regex", text, source } or
+ * { kind: "words", text, fuzzy, words }, where a word ending in `*` is a prefix.
  */
-export function caseTerms(source) {
-  const terms = [];
-  for (const raw of source.replace(/^\uFEFF/, "").split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith("/")) {
-      const m = REGEX_LINE.exec(line);
-      if (!m) throw new Error(`terms: a /regex/ line must end with / (got ${line})`);
-      terms.push({ kind: "regex", text: `/${m[1]}/`, source: m[1] });
-      continue;
-    }
-    const body = stripComment(raw);
-    if (body === "") continue;
-    if (GROUP_LINE.test(body)) {
-      if (body.toLowerCase() === "[case]") continue;
-      break; // the first other group ends the case-finding terms
-    }
-    const fuzzy = body.startsWith("~");
-    const words = (fuzzy ? body.slice(1) : body).split(/[\s\-\u2010\u2011]+/).filter(Boolean);
-    terms.push({ kind: "words", text: body, fuzzy, words });
-  }
-  return terms;
+export async function caseTerms(source, file = "terms.txt") {
+  const { parseTerms } = await import("../dist/stages/search/parse-terms.js");
+  const { CASE_GROUP } = await import("../dist/stages/search/terms.js");
+  return parseTerms(source, file)
+    .filter((t) => t.group === CASE_GROUP)
+    .map((t) => {
+      if (t.kind === "regex") return { kind: "regex", text: t.text, source: t.regex.source };
+      // Tokens joined without a gap (A&E) make one word; a prefix token ends its word with `*`.
+      const words = [];
+      for (const k of t.tokens) {
+        const w = k.text + (k.match === "prefix" ? "*" : "");
+        if (k.joinBefore === "adjacent" && words.length > 0) words[words.length - 1] += w;
+        else words.push(w);
+      }
+      return { kind: "words", text: t.text, fuzzy: t.tokens.some((k) => k.match === "fuzzy"), words };
+    });
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -107,11 +90,11 @@ function regexToEre(source) {
  * The case-finding terms as patterns of a flavour ("rg" or "grep"), duplicates removed, and notes on
  * the terms that had to be simplified (the `~` ones).
  */
-export function casePatterns(source, flavour) {
+export async function casePatterns(source, flavour) {
   if (!FLAVOURS[flavour]) throw new Error(`terms: unknown flavour ${flavour}`);
   const patterns = [];
   const notes = [];
-  for (const term of caseTerms(source)) {
+  for (const term of await caseTerms(source)) {
     let p;
     if (term.kind === "regex") p = flavour === "grep" ? regexToEre(term.source) : term.source;
     else {
@@ -126,7 +109,7 @@ export function casePatterns(source, flavour) {
 // Run directly: print the patterns.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [flavour = "rg", file = DEFAULT_TERMS] = process.argv.slice(2);
-  const { patterns, notes } = casePatterns(readFileSync(file, "utf8"), flavour);
+  const { patterns, notes } = await casePatterns(readFileSync(file, "utf8"), flavour);
   process.stdout.write(patterns.join("\n") + "\n");
   for (const n of notes) process.stderr.write(`note: ${n}\n`);
 }
