@@ -6,10 +6,12 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function valid(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Is y-m-d a day of the (proleptic Gregorian) calendar? No allocation: it runs for every note. */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS[m]) return false;
+  return !(m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
 }
 
 const pad = (n: number | string, w = 2) => String(n).padStart(w, "0");
@@ -27,7 +29,7 @@ export function normaliseDate(value: string): string | null {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
     [hh, mm, ss] = [match[4], match[5], match[6]];
   } else return null;
-  if (!valid(y, m, d)) return null;
+  if (!isCalendarDate(y, m, d)) return null;
   let out = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
   if (hh !== undefined && mm !== undefined) {
     if (Number(hh) > 23 || Number(mm) > 59 || (ss !== undefined && Number(ss) > 59)) return null;

@@ -121,6 +121,9 @@ describe("dates", () => {
     ["2010-13-01", null],
     ["yesterday", null],
     ["29/02/2008", "2008-02-29"],
+    ["1900-02-29", null],
+    ["2000-02-29", "2000-02-29"],
+    ["2010-04-31", null],
     ["29/02/2009", null],
   ])("%j → %j", (input, want) => {
     expect(normaliseDate(input)).toBe(want);

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { normaliseDate } from "../../io/dates.js";
+import { isCalendarDate, normaliseDate } from "../../io/dates.js";
 import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
 import { countLines } from "../../io/csv/frame.js";
 import { CsvRowSplitter, CsvSyntaxError, type CsvFault } from "../../io/csv/rows.js";
@@ -59,7 +59,6 @@ export interface ChunkScan {
   invalidUtf8?: boolean;
 }
 
-const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const digit = (c: number) => c >= 48 && c <= 57;
 
 /** Is buf[s, e) a plain yyyy-mm-dd date (the common case, checked without decoding)? */
@@ -70,8 +69,7 @@ function isIsoDate(buf: Buffer, s: number, e: number): boolean {
   const y = (buf[s] - 48) * 1000 + (buf[s + 1] - 48) * 100 + (buf[s + 2] - 48) * 10 + (buf[s + 3] - 48);
   const m = (buf[s + 5] - 48) * 10 + (buf[s + 6] - 48);
   const d = (buf[s + 8] - 48) * 10 + (buf[s + 9] - 48);
-  if (m < 1 || m > 12 || d < 1 || d > DAYS[m]) return false;
-  return !(m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
+  return isCalendarDate(y, m, d);
 }
 
 /**
