@@ -3,16 +3,24 @@ import type ExcelJS from "exceljs";
 import { withAtomicFile } from "./atomic-write.js";
 import { neutralise, type Cell } from "./neutralise.js";
 
-let excel: typeof ExcelJS | undefined;
-
-/** The workbook library, loaded on first use: it takes a third of a second to load, and most commands never need it. */
-export function exceljs(): typeof ExcelJS {
-  excel ??= createRequire(import.meta.url)("exceljs") as typeof ExcelJS;
-  return excel;
-}
-
 /** Workbook document dates are fixed, so the same inputs give the same workbook. */
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+let excel: typeof ExcelJS | undefined;
+
+/**
+ * The workbook library, loaded on first use: it takes a third of a second to load, and most commands
+ * never need it. The zip library it writes with stamps each part with the time of writing unless told
+ * a date; it is told FIXED_DATE, so the same inputs give the same bytes.
+ */
+export function exceljs(): typeof ExcelJS {
+  if (!excel) {
+    const require = createRequire(import.meta.url);
+    excel = require("exceljs") as typeof ExcelJS;
+    (createRequire(require.resolve("exceljs"))("jszip") as { defaults: { date: Date | null } }).defaults.date = FIXED_DATE;
+  }
+  return excel;
+}
 
 export function createWorkbook(): ExcelJS.Workbook {
   const wb = new (exceljs().Workbook)();
