@@ -139,6 +139,7 @@ describe("notes-analyse run --demo", () => {
   });
 
   const browser = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  if (!browser) console.warn("demo browser test skipped: no chromium found (install Debian's chromium or set CHROMIUM=/path/to/chrome)");
   it.skipIf(!browser)("opens report.html in headless Chromium without errors, showing its tables and figures", async () => {
     const b = await chromium.launch({
       executablePath: browser,
