@@ -58,6 +58,7 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--terms <file>", description: "search term file (replaces the preset's terms)", key: ["terms"] },
   { flags: "--context-rules <file>", description: "screening context rules JSON (replaces the preset's)", key: ["contextRules"] },
   { flags: "--categories <file>", description: "identification categories JSON (replaces the preset's)", key: ["categories"] },
+  { flags: "--documents <file>", description: "document rules JSON: letters, e-mails, forms, sections, authorship (replaces the preset's)", key: ["documents"] },
   { flags: "--codebook <file>", description: "codebook JSON or REFI-QDA .qdc (replaces the preset's)", key: ["codebook"] },
   { flags: "--out <dir>", description: "study output folder (default notes-analyse-out)", key: ["out"] },
   { flags: "--first <n>", description: "second-rater sample: the first N returned patients (default 10)", key: ["sampling", "first"], parse: number },

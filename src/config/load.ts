@@ -97,6 +97,12 @@ export function loadConfig(cwd: string, flags: Partial<ConfigInput>, configPath?
  * The file to use for a rule set: the user's own file when given, else the preset's. Throws a clear
  * error naming both ways to supply it when neither is there.
  */
+/** The rule file for `key` when the config or the preset gives one, else undefined (for rules a stage can do without). */
+export function optionalRuleFile(config: Config, key: PresetFile, flag: string): string | undefined {
+  if (typeof config[key] === "string" || (config.preset && presetFile(config.preset, key))) return ruleFile(config, key, flag);
+  return undefined;
+}
+
 export function ruleFile(config: Config, key: PresetFile, flag: string): string {
   const own = config[key];
   if (typeof own === "string") {

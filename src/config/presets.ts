@@ -11,6 +11,7 @@ export const PRESET_FILES = {
   terms: "terms.txt",
   contextRules: "context-rules.json",
   categories: "categories.json",
+  documents: "documents.json",
   codebook: "codebook.json",
 } as const;
 

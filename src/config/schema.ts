@@ -31,6 +31,7 @@ export const configSchema = z.strictObject({
   terms: nonEmpty.optional(),
   contextRules: nonEmpty.optional(),
   categories: nonEmpty.optional(),
+  documents: nonEmpty.optional(),
   codebook: nonEmpty.optional(),
   out: nonEmpty.default("notes-analyse-out"),
   seed: z

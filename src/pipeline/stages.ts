@@ -46,7 +46,7 @@ export const STAGES: StageDef[] = [
     reads: [],
     produces: ["02-screening/suggestions.csv", "02-screening/screening.xlsx"],
     usesNotes: true,
-    rules: ["terms", "contextRules"],
+    rules: ["terms", "contextRules", "documents"],
     settings: ["columns", "encoding"],
   },
   {
@@ -56,7 +56,7 @@ export const STAGES: StageDef[] = [
     reads: [],
     produces: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx"],
     usesNotes: true,
-    rules: ["terms", "contextRules"],
+    rules: ["terms", "contextRules", "documents"],
     settings: ["seed", "sampling"],
   },
   {
@@ -76,7 +76,7 @@ export const STAGES: StageDef[] = [
     reads: ["03-identification/identification.xlsx", "03-identification/second-rater.xlsx"],
     produces: ["03-identification/routes.csv", "03-identification/summary.csv", "03-identification/identification.xlsx"],
     usesNotes: true,
-    rules: ["terms", "categories", "contextRules"],
+    rules: ["terms", "categories", "contextRules", "documents"],
     settings: ["seed", "sampling", "patients", "childAgeCutoff"],
   },
   {
@@ -86,7 +86,7 @@ export const STAGES: StageDef[] = [
     reads: ["04-themes/coded-extracts.xlsx", "04-themes/second-coder.xlsx"],
     produces: ["04-themes/extracts.csv", "04-themes/patient-themes.csv", "04-themes/coded-extracts.xlsx"],
     usesNotes: true,
-    rules: ["terms", "codebook"],
+    rules: ["terms", "codebook", "documents"],
     settings: ["seed", "sampling", "patients", "childAgeCutoff"],
   },
   {

@@ -13,8 +13,8 @@ const LABELS: Readonly<Record<string, string>> = {
   police: "Police",
   social_services: "Social services",
   other_health: "Other health service",
-  ae: "A&E",
-  home_office_legal: "Home Office or legal",
+  a_and_e: "A&E",
+  home_office_or_legal: "Home Office or legal",
   unspecified: "Service not given",
 };
 

@@ -115,7 +115,7 @@ describe("notes-analyse identify (end to end)", () => {
     expect(evidence.richText.filter((r) => r.font?.bold).map((r) => r.text)).toEqual(["Referred", "Poppy Project"]);
     const route = ws.getRow(2).getCell(header.indexOf("final_route") + 1);
     expect(route.dataValidation.formulae).toEqual(['"other_service,during_contact_historical,during_contact_recent,unknown"']);
-    expect(ws.getRow(2).getCell(header.indexOf("final_service") + 1).dataValidation.formulae?.[0]).toContain("home_office_legal");
+    expect(ws.getRow(2).getCell(header.indexOf("final_service") + 1).dataValidation.formulae?.[0]).toContain("home_office_or_legal");
     expect(ws.getColumn(header.length).hidden).toBe(true);
     expect(wb.getWorksheet("Rules")!.rowCount).toBeGreaterThan(10);
   });

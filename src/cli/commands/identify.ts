@@ -5,8 +5,9 @@ import { addEligibleOption } from "../options.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
-import { ruleFile, type ResolvedConfig } from "../../config/load.js";
-import { presetFile } from "../../config/presets.js";
+import { optionalRuleFile, ruleFile, type ResolvedConfig } from "../../config/load.js";
+import { readDocumentRules } from "../../text/documents/read-rules.js";
+import type { CompiledDocuments } from "../../text/documents/compile.js";
 import { readDecisionWorkbook, writeDecisionWorkbook } from "../../io/decision-workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { boldRuns } from "../../stages/identify/evidence.js";
@@ -26,8 +27,14 @@ import { reportWorkbookChanges } from "../workbook-messages.js";
 
 /** The screening context rules, which tell a patient's own trafficking from other senses; optional here. */
 function contextRules(config: ResolvedConfig): CompiledRules | undefined {
-  if (config.contextRules || (config.preset && presetFile(config.preset, "contextRules"))) return readContextRules(ruleFile(config, "contextRules", "--context-rules"));
-  return undefined;
+  const file = optionalRuleFile(config, "contextRules", "--context-rules");
+  return file ? readContextRules(file) : undefined;
+}
+
+/** The document rules (letters, forms, sections, who wrote each part); without them each note is plain text by the team. */
+export function documentRules(config: ResolvedConfig): CompiledDocuments | undefined {
+  const file = optionalRuleFile(config, "documents", "--documents");
+  return file ? readDocumentRules(file) : undefined;
 }
 
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
@@ -35,6 +42,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const scheme = readCategories(ruleFile(config, "categories", "--categories"));
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const context = contextRules(config);
+  const documents = documentRules(config);
   if (!context) ctx.log.warn("identify: no context rules (--context-rules): every case-finding hit counts as a mention of the patient's own trafficking");
   const { ids } = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
   const patients = await loadPatients(config, ctx.log);
@@ -56,7 +64,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const routes: PatientRoute[] = ids.map((id) => ({
     patientId: id,
     group: groupFor(patients, id),
-    suggestion: suggestRoute(notes.get(id) ?? [], scheme, caseMatcher, context),
+    suggestion: suggestRoute(notes.get(id) ?? [], scheme, caseMatcher, context, documents),
     decision: decisions.get(id) ?? {},
   }));
   const noNotes = ids.filter((id) => !notes.has(id));
@@ -79,7 +87,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
           evidence: boldRuns(s.evidence, s.bold),
           note_id: s.noteId,
           date: s.date,
-          mentions: mentionContext(notes.get(p.patientId) ?? [], caseMatcher, context),
+          mentions: mentionContext(notes.get(p.patientId) ?? [], caseMatcher, context, 3, 1500, documents),
         },
       };
     }),
@@ -94,7 +102,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   // The blinded rater-2 workbook is written unless --no-sample: the pipeline runs stages without flags.
   if (opts.sample !== false) {
     const group = new Map(routes.map((p) => [p.patientId, p.group]));
-    const r2 = await writeSecondRater(dir, ids, (id) => ({ group: group.get(id) ?? "unknown", mentions: mentionContext(notes.get(id) ?? [], caseMatcher, context, 5, 2500) }), scheme, sampling, {
+    const r2 = await writeSecondRater(dir, ids, (id) => ({ group: group.get(id) ?? "unknown", mentions: mentionContext(notes.get(id) ?? [], caseMatcher, context, 5, 2500, documents) }), scheme, sampling, {
       force: ctx.flags.force,
       now: () => new Date(),
     });

@@ -31,11 +31,12 @@ Note text stays on this machine: nothing is sent anywhere, and messages never pr
 function describe(file: string): string {
   if (file === PRESET_FILES.terms) return "search terms: the [case] group decides who is returned, other groups pull out theme passages";
   if (file === PRESET_FILES.contextRules) return "screening rules: negation, hypothetical, other person, exclusion senses";
-  if (file === PRESET_FILES.categories) return "identification route categories and the rules that suggest them";
+  if (file === PRESET_FILES.categories) return "identification route categories and the procedure and rules that suggest them";
+  if (file === PRESET_FILES.documents) return "how notes read as documents: letters, e-mails, forms, section headings, who wrote each part";
   return "the coding framework: themes, codes and their auto-tag patterns";
 }
 
-const CONFIG_KEY: Record<PresetFile, string> = { terms: "terms", contextRules: "contextRules", categories: "categories", codebook: "codebook" };
+const CONFIG_KEY: Record<PresetFile, string> = { terms: "terms", contextRules: "contextRules", categories: "categories", documents: "documents", codebook: "codebook" };
 
 async function run(ctx: CommandContext, args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const dir = resolve(ctx.cwd, args[0] ?? ".");

@@ -4,9 +4,9 @@ import { compileMatcher, type Matcher } from "../search/match.js";
 import { parseTerms } from "../search/parse-terms.js";
 import type { Term } from "../search/terms.js";
 import { categoriesSchema, type CategoriesFile } from "./schema.js";
-import type { CompiledCategories, CompiledNear, CompiledRule } from "./types.js";
+import { AUTHOR_STEP, type CompiledCategories, type CompiledNear, type CompiledRule } from "./types.js";
 
-const LISTS = new Set(["categories", "groups", "services", "rules"]);
+const LISTS = new Set(["categories", "groups", "services", "rules", "procedure"]);
 
 /** `near.notAcross[2]`: a key path as the file is read. */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -95,6 +95,8 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
   unique(file.services, "service", at("services"));
   unique(file.groups ?? [], "group", at("groups"));
   unique(file.rules, "rule", at("rules"));
+  unique(file.procedure, "step", at("procedure"));
+  const stepIds = new Set(file.procedure.map((s) => s.id));
   const categoryIds = new Set(file.categories.map((c) => c.id));
   const serviceIds = new Set(file.services.map((s) => s.id));
   const groupIds = new Set((file.groups ?? []).map((g) => g.id));
@@ -118,7 +120,9 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
       if (!serviceIds.has(r.service)) throw new UserError(`${here} › service: "${r.service}" is not a service id (expected one of ${[...serviceIds].join(", ")})`);
       if (r.category !== file.serviceCategory) throw new UserError(`${here} › service: only rules of category ${file.serviceCategory} name a service; remove it`);
     }
-    const namesService = r.patterns.some((p) => p.trim() === "@services");
+    if (!stepIds.has(r.step)) throw new UserError(`${here} › step: "${r.step}" is not a step of the procedure (expected one of ${[...stepIds].join(", ")})`);
+    if (r.step === AUTHOR_STEP) throw new UserError(`${here} › step: "${AUTHOR_STEP}" is the built-in step that reads who wrote the note; give the rule another step`);
+    const namesService = (r.patterns ?? []).some((p) => p.trim() === "@services");
     if (r.category === file.serviceCategory && r.service === undefined && r.near?.target !== "service" && !namesService) {
       throw new UserError(`${here}: a rule of category ${file.serviceCategory} must say which service informed the team: give "service", a near.target of "service", or "@services" in patterns`);
     }
@@ -140,12 +144,16 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
       description: r.description,
       category: r.category,
       service: r.service,
-      cue: compileMatcher(pc.terms(r.patterns, "cue", `${here} › patterns`)),
+      step: r.step,
+      cue: r.patterns ? compileMatcher(pc.terms(r.patterns, "cue", `${here} › patterns`)) : undefined,
       near,
       unless: (r.unless ?? []).map((u, j) => ({ matcher: pc.matcher(u.patterns, "veto", `${here} › unless[${j}].patterns`)!, side: u.side, within: u.within, awayFromMention: u.awayFromMention ?? false })),
       scope: r.scope,
       noteTypes: r.noteTypes ? new Set(r.noteTypes.map((t) => t.trim().toLowerCase())) : undefined,
-      priority: r.priority,
+      sections: r.sections ? new Set(r.sections) : undefined,
+      notSections: r.notSections ? new Set(r.notSections) : undefined,
+      noteSections: r.noteSections ? new Set(r.noteSections) : undefined,
+      notNegated: r.notNegated ?? false,
       order: i,
     };
   });
@@ -159,6 +167,7 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
     fallback: file.fallback,
     services: file.services.map((s) => ({ id: s.id, label: s.label, definition: s.definition })),
     serviceNames: compileMatcher(serviceTerms),
+    procedure: file.procedure.map((s) => ({ id: s.id, description: s.description })),
     rules,
   };
 }

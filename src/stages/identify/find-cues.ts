@@ -1,5 +1,8 @@
+import type { DocumentView } from "../../text/documents/types.js";
+import { analyseMention } from "../screen/context/analyse.js";
 import type { Span } from "../screen/context/sentences.js";
-import type { Hit } from "../search/terms.js";
+import type { CompiledRules } from "../screen/context/types.js";
+import type { Hit, Term } from "../search/terms.js";
 import type { NoteIndex } from "./note-index.js";
 import type { CompiledNear, CompiledRule } from "./types.js";
 
@@ -14,6 +17,10 @@ export interface Firing {
 /** The note a rule runs over, with the trafficking mentions that made it the identification note. */
 export interface NoteView {
   index: NoteIndex;
+  /** The note read as a document: parts, sections, blocks. */
+  doc: DocumentView;
+  /** Context rules, to tell a negated cue ("no ongoing contact"); optional. */
+  context?: CompiledRules;
   noteType: string;
   /** Qualifying trafficking mentions (offsets into the note). */
   mentions: readonly Span[];
@@ -23,6 +30,9 @@ export interface NoteView {
 
 type Side = "before" | "after" | "either";
 
+/** The term of a cue that is the trafficking mention itself (a rule with no patterns of its own). */
+const MENTION_TERM: Term = { id: -1, text: "", group: "mention", file: "", line: 0, kind: "words", tokens: [] };
+
 /** Is `other` on `side` of `cue` (overlapping counts for either side)? */
 function onSide(cue: Span, other: Span, side: Side): boolean {
   if (other.start < cue.end && cue.start < other.end) return true;
@@ -31,17 +41,37 @@ function onSide(cue: Span, other: Span, side: Side): boolean {
   return true;
 }
 
-function inScope(rule: CompiledRule, sentence: number, mentionSentences: ReadonlySet<number>): boolean {
+/** The section a span lies in, or, outside any section, its part: "where" it stands in the document. */
+function placeOf(doc: DocumentView, offset: number): object {
+  return doc.sectionAt(offset) ?? doc.partAt(offset);
+}
+
+function inScope(rule: CompiledRule, view: NoteView, cue: Span, sentence: number, mentionSentences: ReadonlySet<number>): boolean {
+  const { doc } = view;
+  const samePart = (): boolean => view.mentions.some((m) => doc.partAt(m.start) === doc.partAt(cue.start));
   switch (rule.scope) {
     case "mention_sentence":
       return mentionSentences.has(sentence);
     case "near_mention":
-      return mentionSentences.has(sentence) || mentionSentences.has(sentence - 1) || mentionSentences.has(sentence + 1);
+      return (mentionSentences.has(sentence) || mentionSentences.has(sentence - 1) || mentionSentences.has(sentence + 1)) && samePart();
+    case "section":
+      return view.mentions.some((m) => placeOf(doc, m.start) === placeOf(doc, cue.start));
+    case "part":
+      return samePart();
     case "note":
       return true;
     case "note_start":
       return sentence === 0;
   }
+}
+
+/** Section filters of a rule: where the cue must (not) lie, and which sections the note must have. */
+function inSections(rule: CompiledRule, doc: DocumentView, cue: Span): boolean {
+  const here = doc.sectionAt(cue.start)?.id;
+  if (rule.sections && (!here || !rule.sections.has(here))) return false;
+  if (rule.notSections && here && rule.notSections.has(here)) return false;
+  if (rule.noteSections && !doc.sections.some((s) => rule.noteSections!.has(s.id))) return false;
+  return true;
 }
 
 /** Does a veto lie on `side` of the cue? One that only overlaps the cue itself does not ("we" in "we are a"). */
@@ -96,14 +126,15 @@ export function findCues(view: NoteView, rule: CompiledRule): Firing[] {
   const { index } = view;
   const mentionSentences = new Set(view.mentions.map((m) => index.sentenceOf(m.start)));
   const out: Firing[] = [];
-  const cues = rule.cue.match(index.text);
+  const cues: Hit[] = rule.cue ? rule.cue.match(index.text) : view.mentions.map((m) => ({ start: m.start, end: m.end, term: MENTION_TERM }));
   if (cues.length === 0) return out;
   const vetoHits = rule.unless.map((u) => u.matcher.match(index.text));
   const lexiconHits = rule.near?.target === "lexicon" ? rule.near.matcher!.match(index.text) : [];
   for (const hit of cues) {
     const cue: Span = { start: hit.start, end: hit.end };
     const sentence = index.sentenceOf(cue.start);
-    if (!inScope(rule, sentence, mentionSentences)) continue;
+    if (!inScope(rule, view, cue, sentence, mentionSentences) || !inSections(rule, view.doc, cue)) continue;
+    if (rule.notNegated && view.context && analyseMention(index.text, cue.start, cue.end, view.context).negated) continue;
     const vetoed = rule.unless.some(
       (u, k) =>
         (!u.awayFromMention || !mentionSentences.has(sentence)) &&

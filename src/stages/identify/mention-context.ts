@@ -3,23 +3,22 @@ import type { RichRun } from "../../io/workbook.js";
 import type { CompiledRules } from "../screen/context/types.js";
 import type { Matcher } from "../search/match.js";
 import { boldRuns, evidenceOf } from "./evidence.js";
-import { indexNote } from "./note-index.js";
-import { byDate, isOwnMention } from "./suggest-route.js";
+import type { CompiledDocuments } from "../../text/documents/compile.js";
+import { byDate, readNoteForRoutes } from "./suggest-route.js";
 
 /**
  * What a rater reads to decide the route: the first notes (date order) that mention the patient's own
  * trafficking, each as "[date · note id]" and the mention's sentence with one sentence either side, the
  * mentions in bold; at most `maxNotes` notes and about `maxChars` characters. Pure.
  */
-export function mentionContext(notes: readonly Note[], caseMatcher: Matcher, context: CompiledRules | undefined, maxNotes = 3, maxChars = 1500): RichRun[] {
+export function mentionContext(notes: readonly Note[], caseMatcher: Matcher, context: CompiledRules | undefined, maxNotes = 3, maxChars = 1500, documents?: CompiledDocuments): RichRun[] {
   const runs: RichRun[] = [];
   let used = 0;
   let shown = 0;
   for (const note of [...notes].sort(byDate)) {
     if (shown >= maxNotes || used >= maxChars) break;
-    const mentions = caseMatcher.match(note.text).filter((h) => isOwnMention(note.text, h, context));
+    const { mentions, index } = readNoteForRoutes(note, caseMatcher, context, documents);
     if (mentions.length === 0) continue;
-    const index = indexNote(note.text);
     const first = index.sentenceOf(mentions[0].start);
     const lo = Math.max(0, first - 1);
     const hi = Math.min(index.sentences.length - 1, first + 1);

@@ -11,9 +11,9 @@ export interface NoteIndex {
   distance(a: Span, b: Span): number;
 }
 
-/** Index one note's text. Pure. */
-export function indexNote(text: string): NoteIndex {
-  const sentences = splitSentences(text);
+/** Index one note's text, over its own sentences when given (a document's, which respect its blocks). Pure. */
+export function indexNote(text: string, given?: readonly Span[]): NoteIndex {
+  const sentences = given ? [...given] : splitSentences(text);
   const starts = wordStarts(text);
   return {
     text,

@@ -15,7 +15,7 @@ const words = z
 const side = z.enum(["before", "after", "either"], { error: "expected one of before, after, either" });
 
 /** Where a rule looks in the note that first mentions the patient's trafficking. */
-export const SCOPES = ["mention_sentence", "near_mention", "note", "note_start"] as const;
+export const SCOPES = ["mention_sentence", "near_mention", "section", "part", "note", "note_start"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**
@@ -41,18 +41,38 @@ const unlessSchema = z.strictObject({
   awayFromMention: z.boolean({ error: "expected true or false" }).optional(),
 });
 
+/** Section ids of the documents rules (`history`, `impression`, `plan` …). */
+const sections = z.array(id, { error: "expected a list of section ids" }).min(1, { error: "expected at least one section id" });
+
 export const ruleSchema = z.strictObject({
   id,
   description: text,
   category: id,
   service: id.optional(),
-  patterns,
+  /** The procedure step the rule belongs to (an id of `procedure`). */
+  step: id,
+  /** The cue; absent, the trafficking mention itself is the cue (a rule about where the mention stands). */
+  patterns: patterns.optional(),
   near: nearSchema.optional(),
   unless: z.array(unlessSchema, { error: "expected a list of vetoes" }).optional(),
   scope: z.enum(SCOPES, { error: `expected one of ${SCOPES.join(", ")}` }),
   noteTypes: z.array(text, { error: "expected a list of note types" }).optional(),
-  priority: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(0, { error: "expected 0 or more" }).max(1000, { error: "expected at most 1000" }),
+  /** The cue must lie in one of these sections. */
+  sections: sections.optional(),
+  /** The cue must not lie in any of these sections (the team's own plan is never how it learned). */
+  notSections: sections.optional(),
+  /** The note must have one of these sections (an assessment that narrates a history). */
+  noteSections: sections.optional(),
+  /** The cue must not be negated by the context rules ("no ongoing contact"). */
+  notNegated: z.boolean({ error: "expected true or false" }).optional(),
 });
+
+/**
+ * One step of the identification procedure. `author` is the built-in step that reads who wrote the
+ * note (or the letter, e-mail or form in it) holding the first mention; every other step is the rules
+ * that name it.
+ */
+export const stepSchema = z.strictObject({ id, description: text });
 
 export const categorySchema = z.strictObject({
   id,
@@ -85,6 +105,8 @@ export const categoriesSchema = z.strictObject({
   fallback: id,
   services: z.array(serviceSchema, { error: "expected a list of services" }).min(1, { error: "expected at least one service" }),
   lexicons: z.record(id, patterns, { error: "expected lexicons: name → list of patterns" }).optional(),
+  /** The procedure, in order: the first step with a firing decides. */
+  procedure: z.array(stepSchema, { error: "expected a list of steps" }).min(1, { error: "expected at least one step" }),
   rules: z.array(ruleSchema, { error: "expected a list of rules" }).min(1, { error: "expected at least one rule" }),
 });
 

@@ -43,15 +43,30 @@ export interface CompiledRule {
   description: string;
   category: string;
   service?: string;
-  cue: Matcher;
+  /** The procedure step the rule belongs to. */
+  step: string;
+  /** The cue; absent, the trafficking mentions themselves are the cues. */
+  cue?: Matcher;
   near?: CompiledNear;
   unless: CompiledVeto[];
   scope: Scope;
   /** Lower-cased note types the rule is limited to (absent: any). */
   noteTypes?: ReadonlySet<string>;
-  priority: number;
+  sections?: ReadonlySet<string>;
+  notSections?: ReadonlySet<string>;
+  noteSections?: ReadonlySet<string>;
+  notNegated: boolean;
   /** Position in the file: the last tie-breaker, so the choice never depends on anything else. */
   order: number;
+}
+
+/** The built-in procedure step that reads who wrote the part holding the first mention. */
+export const AUTHOR_STEP = "author";
+
+/** One step of the procedure, in order. */
+export interface ProcedureStep {
+  id: string;
+  description: string;
 }
 
 /** A categories file validated and compiled once, shared by every patient. */
@@ -65,6 +80,8 @@ export interface CompiledCategories {
   services: ServiceInfo[];
   /** Every service name: group `svc:<id>` for specific names, `gen:<id>` for generic ones. */
   serviceNames: Matcher;
+  /** The procedure: steps in order, the first with a firing decides. */
+  procedure: ProcedureStep[];
   rules: CompiledRule[];
 }
 

@@ -24,9 +24,14 @@ function referenceSheets(scheme: CompiledCategories): NonNullable<DecisionSheet[
       ],
     },
     {
+      name: "Procedure",
+      columns: cols(["order", 7], ["step", 14], ["description", 120]),
+      rows: scheme.procedure.map((st, i) => ({ order: i + 1, step: st.id, description: st.description })),
+    },
+    {
       name: "Rules",
-      columns: cols(["rule", 26], ["category", 26], ["service", 18], ["priority", 9], ["scope", 16], ["description", 100]),
-      rows: scheme.rules.map((r) => ({ rule: r.id, category: r.category, service: r.service ?? "", priority: r.priority, scope: r.scope, description: r.description })),
+      columns: cols(["rule", 26], ["step", 12], ["category", 26], ["service", 18], ["scope", 16], ["description", 100]),
+      rows: scheme.rules.map((r) => ({ rule: r.id, step: r.step, category: r.category, service: r.service ?? "", scope: r.scope, description: r.description })),
     },
   ];
 }
@@ -52,7 +57,7 @@ export function identificationSheet(scheme: CompiledCategories): DecisionSheet {
       "Identification workbook (notes-analyse identify): how each eligible patient came to be identified as trafficked.",
       `Categories: ${scheme.categories.map((c) => c.id).join(", ")}; services (for ${scheme.serviceCategory}): ${scheme.services.map((s) => s.id).join(", ")}. Definitions on the Categories sheet.`,
       "The first way the team learned of the trafficking counts. `evidence` is the sentence the suggestion rests on (the cue in bold), from the note `note_id` of `date`; `mentions` shows the first notes that mention the trafficking.",
-      "`suggested_route`, `suggested_service` and `rule` are the tool's suggestion and the rule that fired (see the Rules sheet): help, never a decision.",
+      "`suggested_route`, `suggested_service` and `rule` are the tool's suggestion and the rules that decided it: first the document rule that named the note's writer (author.…, or doc.note for the team's own note), then the procedure step's rule (see the Procedure and Rules sheets). Help, never a decision.",
       `Fill in \`final_route\` (and \`final_service\` when the route is ${scheme.serviceCategory}) to confirm or change the suggestion; leave them empty to count the suggestion. Add a comment where it helps.`,
       "Only the yellow cells can be edited. Do not sort, move or delete rows: a hidden check column catches it on import.",
       "Re-running `notes-analyse identify` keeps every decision made here; summary.csv counts final decisions where given and suggestions otherwise.",

@@ -15,9 +15,14 @@ function scheme(change: (s: Record<string, any>) => void = () => {}): Record<str
     fallback: "none",
     services: [{ id: "gp", label: "GP", definition: "General practice.", names: ["GP", "@practices"] }],
     lexicons: { practices: ["the surgery"], onward: ["referred to"] },
+    procedure: [
+      { id: "author", description: "Who wrote the note." },
+      { id: "receipt", description: "Told by a service." },
+      { id: "disclosure", description: "Said by the patient." },
+    ],
     rules: [
-      { id: "told.from", description: "d", category: "told", patterns: ["letter from"], near: { target: "service", side: "after", within: 3 }, scope: "near_mention", priority: 90 },
-      { id: "said.told-me", description: "d", category: "said", patterns: ["told me", "~disclosed"], unless: [{ patterns: ["@onward"], side: "before", within: 2 }], scope: "mention_sentence", priority: 50 },
+      { id: "told.from", description: "d", category: "told", step: "receipt", patterns: ["letter from"], near: { target: "service", side: "after", within: 3 }, scope: "near_mention", notSections: ["plan"] },
+      { id: "said.told-me", description: "d", category: "said", step: "disclosure", patterns: ["told me", "~disclosed"], unless: [{ patterns: ["@onward"], side: "before", within: 2 }], scope: "mention_sentence" },
     ],
   };
   change(s);
@@ -38,9 +43,11 @@ describe("compileCategories", () => {
   it("compiles a valid scheme: categories, groups, services (specific and lexicon names), rules in file order", () => {
     const c = compileCategories(scheme(), "cats.json");
     expect(c.categories.map((x) => x.id)).toEqual(["told", "said", "none"]);
-    expect(c.rules.map((r) => [r.id, r.order, r.priority])).toEqual([["told.from", 0, 90], ["said.told-me", 1, 50]]);
+    expect(c.rules.map((r) => [r.id, r.order, r.step])).toEqual([["told.from", 0, "receipt"], ["said.told-me", 1, "disclosure"]]);
+    expect(c.procedure.map((p) => p.id)).toEqual(["author", "receipt", "disclosure"]);
+    expect([...c.rules[0].notSections!]).toEqual(["plan"]);
     expect(c.serviceNames.match("Seen at the surgery by the GP").map((h) => h.term.group)).toEqual(["svc:gp", "svc:gp"]);
-    expect(c.rules[1].cue.match("She disclsed it").length).toBe(1);
+    expect(c.rules[1].cue!.match("She disclsed it").length).toBe(1);
   });
 
   it.each([
@@ -54,8 +61,12 @@ describe("compileCategories", () => {
     ["a lexicon that does not exist", (s: any) => (s.rules[1].unless[0].patterns = ["@onwards"]), 'no lexicon named "onwards"'],
     ["a group that does not exist", (s: any) => (s.categories[1].group = "talk"), 'cats.json › categories[1] "said" › group: "talk" is not listed under "groups"'],
     ["a fallback that is not a category", (s: any) => (s.fallback = "unknown"), 'cats.json › fallback: "unknown" is not a category id'],
-    ["an unknown scope", (s: any) => (s.rules[0].scope = "sentence"), 'cats.json › rules[0] "told.from" › scope: expected one of mention_sentence, near_mention, note, note_start'],
-    ["a misspelt key", (s: any) => (s.rules[0].priorty = 3), 'cats.json › rules[0] "told.from": unknown key priorty'],
+    ["an unknown scope", (s: any) => (s.rules[0].scope = "sentence"), 'cats.json › rules[0] "told.from" › scope: expected one of mention_sentence, near_mention, section, part, note, note_start'],
+    ["a misspelt key", (s: any) => (s.rules[0].stepp = "receipt"), 'cats.json › rules[0] "told.from": unknown key stepp'],
+    ["a step that is not in the procedure", (s: any) => (s.rules[0].step = "told"), 'cats.json › rules[0] "told.from" › step: "told" is not a step of the procedure (expected one of author, receipt, disclosure)'],
+    ["a rule on the built-in author step", (s: any) => (s.rules[0].step = "author"), 'cats.json › rules[0] "told.from" › step: "author" is the built-in step'],
+    ["a step listed twice", (s: any) => s.procedure.push({ id: "receipt", description: "again" }), 'cats.json › procedure[3] "receipt" › id: "receipt" is used twice'],
+    ["a procedure missing", (s: any) => delete s.procedure, "cats.json › procedure: expected a list of steps"],
     ["a bad near target", (s: any) => (s.rules[0].near.target = "services"), 'cats.json › rules[0] "told.from" › near.target: expected "service", "mention" or "@lexicon"'],
     ["an upper-case id", (s: any) => (s.rules[0].id = "Told"), "expected an id of lower-case letters"],
   ])("rejects %s, naming file, entry and field", (_why, change, message) => {
@@ -69,6 +80,7 @@ describe("compileCategories", () => {
   it("validates the bundled preset", async () => {
     const { categories } = await import("./preset.js");
     expect(categories.categories.map((c) => c.id)).toEqual(["other_service", "during_contact_historical", "during_contact_recent", "unknown"]);
-    expect(categories.services.map((s) => s.id)).toEqual(["voluntary_sector", "gp", "police", "social_services", "other_health", "ae", "home_office_legal"]);
+    expect(categories.services.map((s) => s.id)).toEqual(["voluntary_sector", "gp", "police", "social_services", "other_health", "a_and_e", "home_office_or_legal"]);
+    expect(categories.procedure.map((p) => p.id)).toEqual(["author", "receipt", "recency", "disclosure", "suspicion", "assessment", "known"]);
   });
 });

@@ -6,6 +6,7 @@ import { suggestRoute } from "../../../src/stages/identify/suggest-route.js";
 import type { RouteSuggestion } from "../../../src/stages/identify/types.js";
 import { readContextRules } from "../../../src/stages/screen/context/index.js";
 import { compileMatcher } from "../../../src/stages/search/match.js";
+import { readDocumentRules } from "../../../src/text/documents/read-rules.js";
 import { parseTerms } from "../../../src/stages/search/parse-terms.js";
 
 /** The south-london-2015 preset as the identify command loads it. */
@@ -13,6 +14,7 @@ const PRESET = join(import.meta.dirname, "..", "..", "..", "src", "presets", "so
 export const categories = readCategories(join(PRESET, "categories.json"));
 export const caseMatcher = compileMatcher(parseTerms(readFileSync(join(PRESET, "terms.txt"), "utf8"), "terms.txt").filter((t) => t.group === "case"));
 export const context = readContextRules(join(PRESET, "context-rules.json"));
+export const documents = readDocumentRules(join(PRESET, "documents.json"));
 
 let n = 0;
 /** A note of patient P, dated in order of creation unless a date is given. */
@@ -23,5 +25,8 @@ export function note(text: string, opts: { date?: string; type?: string; id?: st
 
 /** The preset's suggestion for one patient's notes. */
 export function suggest(...notes: Note[]): RouteSuggestion {
-  return suggestRoute(notes, categories, caseMatcher, context);
+  return suggestRoute(notes, categories, caseMatcher, context, documents);
 }
+
+/** The rule of the procedure step that decided (the last of "author rule + step rule"). */
+export const stepRule = (s: RouteSuggestion): string => s.rule.split(" + ").pop()!;

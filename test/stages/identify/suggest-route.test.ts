@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { note, suggest } from "./preset.js";
+import { note, stepRule, suggest } from "./preset.js";
 
 /** [why, note text, note type, route, service, rule]: hand-written sentences, not taken from the demo's banks. */
 const CASES: [string, string, string, string, string, string][] = [
@@ -11,13 +11,13 @@ const CASES: [string, string, string, string, string, string][] = [
   ["copied-in GP letter (author before cc)", "Copy of letter from Dr ZZZZZ, general practitioner (cc CMHT): pt is a victim of trafficking and asks for help with sleep.", "Correspondence", "other_service", "gp", "os.from-service"],
   ["police informing the team", "DC ZZZZZ from the Met's human trafficking unit telephoned: pt was rescued in a raid and is believed to be a victim of trafficking.", "Event", "other_service", "police", "os.service-informs"],
   ["known to a service, about the trafficking", "She is known to the Helen Bamber Foundation as a survivor of trafficking.", "Event", "other_service", "voluntary_sector", "os.known-to"],
-  ["children's social care referral", "Referral received from children's social care (UASC team): 15 year old boy, suspected trafficked child, very withdrawn.", "Event", "other_service", "social_services", "os.from-service"],
-  ["another trust transfers care", "Transfer of care from ZZZZZ CMHT in another trust; their summary records a history of trafficking and PTSD.", "Event", "other_service", "other_health", "os.transfer-in"],
-  ["A&E liaison", "Seen in A&E by the liaison nurse overnight after an overdose; disclosed to them that she had been trafficked. Passed to us for follow up.", "Event", "other_service", "ae", "os.from-service"],
-  ["solicitor asks for a report", "Letter from her immigration solicitor asking for a psychiatric report: client is a recognised victim of trafficking.", "Correspondence", "other_service", "home_office_legal", "os.from-service"],
-  ["competent authority decision copied to us", "UKBA letter (Competent Authority), copied to the team: reasonable grounds to believe he is a victim of trafficking.", "Correspondence", "other_service", "home_office_legal", "os.service-informs"],
-  ["a misspelt service name", "Letter from the Helen Bamberr Foundation: she is a survivor of trafficking.", "Correspondence", "other_service", "voluntary_sector", "os.from-service"],
-  ["clinical shorthand for a telephone call", "TC from practice nurse: pt disclosed at her health check that she had been trafficked.", "Event", "other_service", "gp", "os.from-service"],
+  ["children's social care referral", "Referral received from children's social care (UASC team): 15 year old boy, suspected trafficked child, very withdrawn.", "Event", "other_service", "social_services", "author.opening.received"],
+  ["another trust transfers care", "Transfer of care from ZZZZZ CMHT in another trust; their summary records a history of trafficking and PTSD.", "Event", "other_service", "other_health", "os.from-service"],
+  ["A&E staff", "Seen in A&E by the emergency department registrar overnight after an overdose; disclosed to the registrar that she had been trafficked. Passed to us for follow up.", "Event", "other_service", "a_and_e", "os.from-service"],
+  ["solicitor asks for a report", "Letter from her immigration solicitor asking for a psychiatric report: client is a recognised victim of trafficking.", "Correspondence", "other_service", "home_office_or_legal", "author.opening.received"],
+  ["competent authority decision copied to us", "UKBA letter (Competent Authority), copied to the team: reasonable grounds to believe he is a victim of trafficking.", "Correspondence", "other_service", "home_office_or_legal", "os.service-informs"],
+  ["a misspelt service name", "Letter from the Helen Bamberr Foundation: she is a survivor of trafficking.", "Correspondence", "other_service", "voluntary_sector", "author.opening.received"],
+  ["clinical shorthand for a telephone call", "TC from practice nurse: pt disclosed at her health check that she had been trafficked.", "Event", "other_service", "gp", "author.opening.received"],
   // disclosed during contact: historical
   ["disclosure in the patient's voice", "In session today she told me that she was trafficked to London when she was 19 and kept in a flat.", "Event", "during_contact_historical", "", "historical.disclosure"],
   ["reports being forced", "Pt reports being forced into prostitution after arriving in 2004; no contact with those involved since.", "Assessment", "during_contact_historical", "", "historical.disclosure"],
@@ -26,13 +26,15 @@ const CASES: [string, string, string, string, string, string][] = [
   ["misspelt disclosure verb (letters swapped)", "Pt discolsed that she had been trafficked from ZZZZZ several years ago.", "Event", "during_contact_historical", "", "historical.disclosure"],
   // disclosed during contact: recent or suspected
   ["clinician's query mark", "Vague about how she came to the UK, no documents, a man collects her after appointments. ?trafficked.", "Event", "during_contact_recent", "", "recent.suspected"],
-  ["concerns re possible trafficking", "Concerns re possible trafficking - she says she owes money to the people she works for.", "Event", "during_contact_recent", "", "recent.suspected"],
+  ["concerns re possible trafficking", "Concerns re possible trafficking - she is vague about who she works for and looks frightened.", "Event", "during_contact_recent", "", "recent.suspected"],
+  ["a present situation told by the patient", "Concerns re possible trafficking - she says she owes money to the people she works for.", "Event", "during_contact_recent", "", "recent.ongoing"],
   ["discuss with SW re possibility", "I will discuss with social worker re possibility of trafficking.", "Event", "during_contact_recent", "", "recent.suspected"],
   ["escaped days ago", "She told me she ran away from the traffickers three days ago and is staying with a friend from church.", "Event", "during_contact_recent", "", "recent.time"],
   ["still under their control", "Disclosed that she is still being made to work by the man who trafficked her, every weekend.", "Event", "during_contact_recent", "", "recent.ongoing"],
   // unknown
-  ["bare history in a summary", "Diagnoses: PTSD; depressive episode. Background of trafficking.", "Discharge summary", "unknown", "", "no-cue"],
-  ["alert without a source", "ALERT: trafficking victim - do not disclose her address to callers.", "Event", "unknown", "", "no-cue"],
+  ["bare history in a summary", "Diagnoses: PTSD; depressive episode. Background of trafficking.", "Discharge summary", "unknown", "", "known.stated"],
+  ["alert without a source", "ALERT: trafficking victim - do not disclose her address to callers.", "Event", "unknown", "", "known.stated"],
+  ["a bare fact with nothing to say how", "Mood brighter. Victim of trafficking, on the waiting list for trauma work.", "Event", "unknown", "", "no-cue"],
 ];
 
 /** Confounders: cues that look like a route but are not how the team learned of the trafficking. */
@@ -56,12 +58,12 @@ const CONFOUNDERS: [string, string, string, string, string][] = [
 describe("suggestRoute: one identification note", () => {
   it.each(CASES)("%s", (_why, text, type, route, service, rule) => {
     const s = suggest(note(text, { type }));
-    expect([s.route, s.service, s.rule]).toEqual([route, service, rule]);
+    expect([s.route, s.service, stepRule(s)]).toEqual([route, service, rule]);
   });
 
   it.each(CONFOUNDERS)("confounder: %s", (_why, text, route, service, rule) => {
     const s = suggest(note(text));
-    expect([s.route, s.service, s.rule]).toEqual([route, service, rule]);
+    expect([s.route, s.service, stepRule(s)]).toEqual([route, service, rule]);
   });
 });
 
@@ -85,15 +87,117 @@ describe("suggestRoute: the first note that mentions the patient's own trafficki
   });
 
   it("records the evidence sentence, the cue in bold and its offsets in the note", () => {
-    const text = "Seen with interpreter. Referral from the Salvation Army: he was trafficked for labour. Sleeps badly.";
+    const text = "Seen with interpreter. Had a referral from the Salvation Army: he was trafficked for labour. Sleeps badly.";
     const s = suggest(note(text, { id: "x" }));
-    expect(s.evidence).toBe("Referral from the Salvation Army: he was trafficked for labour.");
-    expect(s.bold.map((b) => s.evidence.slice(b.start, b.end))).toEqual(["Referral", "Salvation Army"]);
-    expect(text.slice(s.start, s.end)).toBe("Referral");
+    expect(s.evidence).toBe("Had a referral from the Salvation Army: he was trafficked for labour.");
+    expect(s.bold.map((b) => s.evidence.slice(b.start, b.end))).toEqual(["referral", "Salvation Army"]);
+    expect(text.slice(s.start, s.end)).toBe("referral");
     expect(s.noteId).toBe("x");
   });
 
   it("says no-mention when no note mentions the patient's own trafficking", () => {
     expect(suggest(note("Stuck in traffic, late."), note("Convicted of drug trafficking."))).toMatchObject({ route: "unknown", rule: "no-mention", noteId: "", evidence: "" });
+  });
+});
+
+/** [why, note text, note type, route, service, rule]: whole documents written for these tests. */
+const DOCUMENTS: [string, string, string, string, string, string][] = [
+  [
+    "a practice letter whose sender is only in the letterhead; its body tells of recent events",
+    "Hilltop Surgery\n2 Mill Lane\nLondon\n\n10 May 2010\n\nDear Colleague\n\nThis man came to see me last week, very frightened. He says he escaped a fortnight ago from a farm where he was trafficked and made to work without pay.\n\nYours sincerely\n\nDr ZZZZZ",
+    "Correspondence",
+    "other_service",
+    "gp",
+    "author.letterhead.other",
+  ],
+  [
+    "a social worker's referral form",
+    "REFERRAL FORM\nReferrer: ZZZZZ, Social Worker, Children's Services\nChild: ZZZZZ\nDOB: ZZZZZ\nReason for referral: we believe she was trafficked into the UK for domestic work; nightmares.",
+    "Attachment",
+    "other_service",
+    "social_services",
+    "author.sender-field.other",
+  ],
+  [
+    "an officer's e-mail pasted into an event note",
+    "Email below copied into notes:\n\nFrom: DC ZZZZZ (Metropolitan Police)\nSent: 3 March 2011\nTo: ZZZZZ\nSubject: your patient\n\nHi,\nI am the officer in the case. Your patient is a victim of trafficking and is a witness in our investigation.\nRegards\nDC ZZZZZ\n\nWill discuss at MDT.",
+    "Event",
+    "other_service",
+    "police",
+    "author.signoff.other",
+  ],
+  [
+    "a letter from the emergency department signed by its doctor",
+    "Dear Duty Psychiatrist\n\nThank you for seeing this young woman who came in after an overdose. She told me she had been trafficked and is still in touch with the people involved.\n\nKind regards\nDr ZZZZZ\nEmergency Department Registrar",
+    "Correspondence",
+    "other_service",
+    "a_and_e",
+    "author.addressee.mental-health",
+  ],
+  [
+    "a solicitor's letter with its stock opening",
+    "Dear Sirs\n\nWe are instructed by Mr ZZZZZ, who was trafficked to the UK in 2008, in his appeal. We would be grateful for a report on his mental health.\n\nYours faithfully\n\nZZZZZ Solicitors",
+    "Correspondence",
+    "other_service",
+    "home_office_or_legal",
+    "author.signoff.other",
+  ],
+  [
+    "the team's assessment that names it only in the impression",
+    "INITIAL ASSESSMENT\nHPC: Came to London at 17 with an older man who took her passport. Made to see men in a flat for two years. Left in 2007 with help from a neighbour.\nMSE: low mood, no psychosis.\nImpression: PTSD; history of trafficking for sexual exploitation.\nPlan: refer to psychology.",
+    "Assessment",
+    "during_contact_historical",
+    "",
+    "historical.assessment-impression",
+  ],
+  [
+    "the team's assessment with recency in the history",
+    "ASSESSMENT\nHistory: says she left the house where she was kept two weeks ago and is staying with a friend.\nImp: acute stress reaction in a recently trafficked woman.\nPlan: daily contact from HTT.",
+    "Assessment",
+    "during_contact_recent",
+    "",
+    "recent.assessment-time",
+  ],
+  [
+    "the team's plan refers out after a disclosure",
+    "Seen with interpreter. She disclosed that she had been trafficked from Albania in 2005.\nPlan: with consent refer to the Salvation Army; safeguarding adults referral; letter to GP.",
+    "Event",
+    "during_contact_historical",
+    "",
+    "historical.disclosure",
+  ],
+  [
+    "the team's own clinic letter to the GP",
+    "Dear Dr ZZZZZ\n\nRe: ZZZZZ\n\nI saw this lady in clinic today. She told me that she had been trafficked to the UK as a teenager.\n\nYours sincerely\n\nDr ZZZZZ\nConsultant Psychiatrist",
+    "Correspondence",
+    "during_contact_historical",
+    "",
+    "historical.disclosure",
+  ],
+  [
+    "a care plan review stating it as known",
+    "CPA REVIEW\nBackground: survivor of trafficking, PTSD, on sertraline.\nCurrent: settled, attending college.",
+    "Event",
+    "unknown",
+    "",
+    "known.stated",
+  ],
+];
+
+describe("suggestRoute: notes read as documents", () => {
+  it.each(DOCUMENTS)("%s", (_why, text, type, route, service, rule) => {
+    const s = suggest(note(text, { type }));
+    expect([s.route, s.service, stepRule(s)]).toEqual([route, service, rule]);
+  });
+
+  it("keeps the document rule that named the writer and shows the writer's line beside the mention", () => {
+    const s = suggest(note(DOCUMENTS[0][1], { type: "Correspondence" }));
+    expect(s.rule).toBe("author.letterhead.other");
+    expect(s.evidence).toMatch(/^Hilltop Surgery \| He says he escaped a fortnight ago from a farm where he was trafficked/);
+    expect(s.bold.map((b) => s.evidence.slice(b.start, b.end))).toEqual(["Surgery", "trafficked"]);
+  });
+
+  it("names the team's own note rule before the step rule", () => {
+    expect(suggest(note(DOCUMENTS[5][1], { type: "Assessment" })).rule).toBe("doc.note + historical.assessment-impression");
   });
 });

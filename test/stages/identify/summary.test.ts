@@ -40,7 +40,7 @@ describe("summariseRoutes", () => {
     expect([...new Set(rows.map((x) => x.group))]).toEqual(["adult", "child", "total"]);
     expect(rows.filter((x) => x.group === "adult").map((x) => `${x.category}${x.service ? `/${x.service}` : ""}`)).toEqual([
       "other_service", "other_service/voluntary_sector", "other_service/gp", "other_service/police", "other_service/social_services",
-      "other_service/other_health", "other_service/ae", "other_service/home_office_legal",
+      "other_service/other_health", "other_service/a_and_e", "other_service/home_office_or_legal",
       "during_contact", "during_contact_historical", "during_contact_recent", "unknown",
     ]);
   });

@@ -45,10 +45,12 @@ function distance(words: readonly number[], a: Span, b: Span): number {
  * Read the context of one mention: `text` is the whole note, `[start, end)` the matched term. Finds the
  * sentence around it, the triggers whose scope reaches it (negated, hypothetical, other person, historical,
  * uncertain) and the exclusion senses near it (same sentence, within the rule's window, not across a
- * terminator, not themselves negated). Pure; never puts note text in a result or an error.
+ * terminator, not themselves negated). `given` is the mention's sentence when the caller has read the note as
+ * a document (its sentences respect letter blocks and headings); else it is found here. Pure; never puts note
+ * text in a result or an error.
  */
-export function analyseMention(text: string, start: number, end: number, rules: CompiledRules): MentionAnalysis {
-  const sentence = sentenceAround(text, start, end);
+export function analyseMention(text: string, start: number, end: number, rules: CompiledRules, given?: Span): MentionAnalysis {
+  const sentence = given && given.start <= start && given.end >= end ? given : sentenceAround(text, start, end);
   const s = text.slice(sentence.start, sentence.end);
   const target: Span = { start: start - sentence.start, end: end - sentence.start };
   const words = wordStarts(s);

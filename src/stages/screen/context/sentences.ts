@@ -5,7 +5,7 @@ export interface Span {
 }
 
 /** Abbreviations after which a full stop never ends a sentence (titles, Latin, "versus"). */
-const NEVER_END = new Set(["dr", "mr", "mrs", "ms", "miss", "prof", "rev", "st", "sr", "jr", "vs", "viz", "cf", "eg", "ie", "e.g", "i.e"]);
+const NEVER_END = new Set(["dr", "mr", "mrs", "ms", "miss", "prof", "rev", "st", "sr", "jr", "vs", "viz", "cf", "eg", "ie", "e.g", "i.e", "co"]);
 /** Clinical shorthand that may end a sentence: it does only when the next word starts with a capital. */
 const MAYBE_END = new Set([
   "pt", "pts", "approx", "appt", "appts", "etc", "wk", "wks", "yrs", "yr", "hrs", "mins", "tab", "tabs", "mg", "ml",
@@ -52,7 +52,10 @@ function fullStopEnds(text: string, i: number): number {
   const token = m[0].toLowerCase();
   const tokenStart = i - m[0].length;
   if (/^(?:[0-9]{1,2}|[a-z])$/.test(token) && isListMarker(text, tokenStart)) return -1;
+  // An initial after a title or a name: "Dr A. Example", "J. R. Smith".
+  if (/^[a-z]$/.test(token) && /[A-Z]/.test(text[tokenStart]) && /(?:\b(?:dr|mr|mrs|ms|miss|prof)\.?|\b[A-Z]\.|\b[A-Z][a-z]+)\s+$/i.test(text.slice(Math.max(0, tokenStart - 12), tokenStart))) return -1;
   if (NEVER_END.has(token)) return -1;
+  if (token === "no" && /[0-9]/.test(text[k] ?? "")) return -1; // "No. 5", "Ward No. 3"
   if (MAYBE_END.has(token) || token.includes(".")) return isUpperOrDigit(text[k]) ? e : -1;
   return e;
 }

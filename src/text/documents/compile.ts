@@ -1,0 +1,154 @@
+import type { z } from "zod";
+import { UserError } from "../../core/errors.js";
+import { documentsSchema, type DocumentsFile } from "./schema.js";
+import type { AuthorBlock } from "./types.js";
+
+/** A line rule ready to run. */
+export interface LineRule {
+  id: string;
+  regex: RegExp;
+}
+
+/** A labelled line (e-mail header, form field): the regex matches the label and its colon at a line start. */
+export interface LabelRule extends LineRule {
+  role: "sender" | "recipient" | "other";
+}
+
+/** A section rule ready to run: its heading at a line start, and inline after a sentence end. */
+export interface SectionRule {
+  id: string;
+  label: string;
+  /** Heading at the start of a line: followed by a colon or dash, or alone on the line. */
+  line: RegExp;
+  /** Heading inside a line, after a sentence end or a wide gap, followed by a colon. */
+  inline: RegExp;
+}
+
+export interface AuthorRule {
+  id: string;
+  says: "team" | "other";
+  block: AuthorBlock;
+  /** Global, case-insensitive: every match in the block is a candidate. */
+  regex: RegExp;
+}
+
+/** A documents file validated and compiled once, shared by every note. */
+export interface CompiledDocuments {
+  source: string;
+  name: string;
+  salutations: LineRule[];
+  closings: LineRule[];
+  subjects: LineRule[];
+  copies: LineRule[];
+  dates: LineRule[];
+  addressees: LineRule[];
+  pastedIntros: LineRule[];
+  formTitles: LineRule[];
+  headers: LabelRule[];
+  fields: LabelRule[];
+  sections: SectionRule[];
+  authorship: AuthorRule[];
+}
+
+const LISTS = new Set(["salutations", "closings", "subjects", "copies", "dates", "addressees", "pastedIntros", "formTitles", "emailHeaders", "fields", "sections", "authorship"]);
+
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
+}
+
+/** `source › authorship[3] "author.signoff.team" › pattern`. */
+function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
+  const [list, index, ...rest] = path;
+  if (typeof list === "string" && LISTS.has(list) && typeof index === "number") {
+    const entry = (raw as Record<string, unknown[]> | undefined)?.[list]?.[index] as { id?: unknown } | undefined;
+    const name = typeof entry?.id === "string" ? ` "${entry.id}"` : "";
+    return `${source} › ${list}[${index}]${name}${rest.length > 0 ? ` › ${keyPath(rest)}` : ""}`;
+  }
+  return `${source} › ${keyPath(path) || "(top level)"}`;
+}
+
+function issueLine(source: string, raw: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `${where(source, raw, issue.path)}: unknown key ${issue.keys.join(", ")} (remove it or check its spelling)`;
+  return `${where(source, raw, issue.path)}: ${issue.message}`;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A literal label as a pattern: case-insensitive, any run of spaces for a space, `/` and `&` with optional spaces around. */
+const literal = (s: string): string =>
+  escape(s.trim())
+    .replace(/\s+/g, "\\s+")
+    .replace(/\\?\/|&/g, (m) => `\\s*${m}\\s*`);
+
+/**
+ * Validate a documents file (already parsed from JSON) and compile its patterns once. Throws a
+ * `UserError` naming the file, the entry and the field. Pure.
+ */
+export function compileDocuments(raw: unknown, source = "documents.json"): CompiledDocuments {
+  const parsed = documentsSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => issueLine(source, raw, issue)).join("\n"));
+  const file: DocumentsFile = parsed.data;
+  const lexicons = file.lexicons ?? {};
+  const seen = new Set<string>();
+
+  const compile = (pattern: string, flags: string, at: string): RegExp => {
+    const spliced = pattern.replace(/@([a-z0-9_.-]+)/g, (_, name: string) => {
+      const lex = lexicons[name];
+      if (!lex) throw new UserError(`${at}: no lexicon named "${name}" (define it under "lexicons" or fix the name)`);
+      return `(?:${lex.join("|")})`;
+    });
+    try {
+      return new RegExp(spliced, flags);
+    } catch (err) {
+      throw new UserError(`${at}: not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, "")})`);
+    }
+  };
+  const claim = (ruleId: string, at: string): void => {
+    if (seen.has(ruleId)) throw new UserError(`${at} › id: "${ruleId}" is used twice; give each rule its own id`);
+    seen.add(ruleId);
+  };
+  // Form titles keep match indices: their named groups `sender` and `recipient` mark who issued the form and whom it is for.
+  const lines = (key: "salutations" | "closings" | "subjects" | "copies" | "dates" | "addressees" | "pastedIntros" | "formTitles"): LineRule[] =>
+    file[key].map((r, i) => {
+      const at = where(source, raw, [key, i]);
+      claim(r.id, at);
+      return { id: r.id, regex: compile(r.pattern, key === "formTitles" ? "di" : "i", `${at} › pattern`) };
+    });
+  const labelled = (key: "emailHeaders" | "fields"): LabelRule[] =>
+    file[key].map((r, i) => {
+      const at = where(source, raw, [key, i]);
+      claim(r.id, at);
+      return { id: r.id, role: r.role, regex: new RegExp(`^[ \\t]*(?:${r.labels.map(literal).join("|")})[ \\t]*:[ \\t]*`, "i") };
+    });
+
+  const sections: SectionRule[] = file.sections.map((s, i) => {
+    claim(s.id, where(source, raw, ["sections", i]));
+    const alt = s.headings.map(literal).join("|");
+    return {
+      id: s.id,
+      label: s.label,
+      line: new RegExp(`^[ \\t]*(?:${alt})(?:[ \\t]*:[ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]*[-–—]?[ \\t]*$)`, "i"),
+      inline: new RegExp(`(?<=[.!?;)][ \\t]{1,4}|[ \\t]{3,})(?:${alt})[ \\t]*:`, "gi"),
+    };
+  });
+  const authorship: AuthorRule[] = file.authorship.map((r, i) => {
+    const at = where(source, raw, ["authorship", i]);
+    claim(r.id, at);
+    return { id: r.id, says: r.says, block: r.block, regex: compile(r.pattern, "gi", `${at} › pattern`) };
+  });
+  return {
+    source,
+    name: file.name ?? source,
+    salutations: lines("salutations"),
+    closings: lines("closings"),
+    subjects: lines("subjects"),
+    copies: lines("copies"),
+    dates: lines("dates"),
+    addressees: lines("addressees"),
+    pastedIntros: lines("pastedIntros"),
+    formTitles: lines("formTitles"),
+    headers: labelled("emailHeaders"),
+    fields: labelled("fields"),
+    sections,
+    authorship,
+  };
+}

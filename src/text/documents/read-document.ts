@@ -1,0 +1,145 @@
+import { splitSentences, type Span } from "../../stages/screen/context/sentences.js";
+import { blocksOf, decideAuthor, senderSpans } from "./authorship.js";
+import type { CompiledDocuments } from "./compile.js";
+import { classify, splitLines, type Line, type LineKinds } from "./lines.js";
+import { findParts, type RawPart } from "./parts.js";
+import type { DocumentView, Part, Section, Segment } from "./types.js";
+
+/** Segments whose lines are each a unit of their own when splitting sentences. */
+const LINE_UNITS = new Set<Segment["kind"]>(["letterhead", "addressee", "date", "salutation", "subject", "signoff", "cc", "email_header", "form_title"]);
+/** Segments where no section heading is looked for. */
+const NO_HEADINGS = new Set<Segment["kind"]>(["letterhead", "addressee", "date", "salutation", "subject", "signoff", "cc", "email_header", "form_title"]);
+
+function inside(spans: readonly Span[], offset: number): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+/** Field lines and heading lines of the note's own text (outside letters, e-mails and forms). */
+function noteSegments(lines: readonly Line[], kinds: readonly LineKinds[], part: RawPart): Segment[] {
+  const out: Segment[] = [];
+  for (let j = part.first; j <= part.last; j++) {
+    const f = kinds[j].field;
+    if (f && !kinds[j].heading) out.push({ kind: "field", rule: f.rule.id, start: lines[j].start, end: lines[j].end, name: f.rule.role, valueStart: f.valueStart });
+  }
+  return out;
+}
+
+/** Every section heading: at a line start, or inline after a sentence end ("… no SI. Imp: PTSD"). */
+function findHeadings(text: string, lines: readonly Line[], kinds: readonly LineKinds[], blockSpans: readonly Span[], rules: CompiledDocuments): { id: string; heading: Span }[] {
+  const out: { id: string; heading: Span }[] = [];
+  lines.forEach((l, j) => {
+    if (l.blank || inside(blockSpans, l.start)) return;
+    const h = kinds[j].heading;
+    if (h) out.push({ id: h.rule.id, heading: { start: h.start, end: h.end } });
+    for (const rule of rules.sections) {
+      rule.inline.lastIndex = 0;
+      const line = text.slice(l.start, l.end);
+      for (let m = rule.inline.exec(line); m; m = rule.inline.exec(line)) {
+        const start = l.start + m.index;
+        if (h && start < h.end) continue;
+        out.push({ id: rule.id, heading: { start, end: start + m[0].length } });
+      }
+    }
+  });
+  return out.sort((a, b) => a.heading.start - b.heading.start);
+}
+
+function binarySearch(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Sentences between hard boundaries (block lines, headings, field starts), each stretch split as prose. */
+function documentSentences(text: string, boundaries: readonly number[]): Span[] {
+  const cuts = [...new Set([0, ...boundaries, text.length])].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  const out: Span[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i];
+    const b = cuts[i + 1];
+    if (b <= a) continue;
+    for (const s of splitSentences(text.slice(a, b))) out.push({ start: s.start + a, end: s.end + a });
+  }
+  return out;
+}
+
+/**
+ * Read a note as a document: its letters, e-mails and forms (pasted or whole), their blocks (letterhead,
+ * addressee, salutation, subject, body, sign-off, cc, headers, fields), who wrote each part, the sections
+ * under headings, and sentences that respect all of these. `noteType` is kept as a hint only. Pure.
+ */
+export function readDocument(text: string, noteType: string, rules: CompiledDocuments): DocumentView {
+  const lines = splitLines(text);
+  const kinds = classify(lines, rules);
+  const raw = findParts(lines, kinds, rules);
+  const segments: Segment[] = [];
+  const parts: Part[] = [];
+  for (const r of raw) {
+    const segs = r.kind === "note" ? noteSegments(lines, kinds, r) : r.segments;
+    segments.push(...segs);
+  }
+  const blockSpans = segments.filter((s) => NO_HEADINGS.has(s.kind));
+  const headings = findHeadings(text, lines, kinds, blockSpans, rules);
+  for (const h of headings) segments.push({ kind: "heading", rule: h.id, start: h.heading.start, end: h.heading.end, name: h.id });
+  segments.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  const boundaries: number[] = [];
+  for (const s of segments) {
+    // A heading starts a sentence and keeps its words with it ("Plan: sertraline."); other blocks are cut at both ends.
+    boundaries.push(s.start);
+    if (s.kind !== "heading") boundaries.push(s.end);
+    if (LINE_UNITS.has(s.kind)) for (const l of lines) if (l.start > s.start && l.start < s.end) boundaries.push(l.start);
+  }
+  for (const r of raw) boundaries.push(lines[r.first].start, lines[r.last].end);
+  const sentences = documentSentences(text, boundaries);
+
+  for (const r of raw) {
+    const start = lines[r.first].start;
+    const end = lines[r.last].end;
+    const own = segments.filter((s) => s.start >= start && s.end <= end);
+    const body = r.kind === "note" ? { start, end } : own.find((s) => s.kind === "body");
+    const opening = body ? sentences.filter((s) => s.start >= body.start && s.end <= body.end).slice(0, 2) : [];
+    const blocks = blocksOf(text, own, opening);
+    const { author, evidence } = decideAuthor(text, blocks, rules, r.kind === "note" ? "team" : "unknown");
+    parts.push({ kind: r.kind, rule: r.rule, start, end, author, evidence, senderSpans: senderSpans(blocks) });
+  }
+  if (parts.length === 0) parts.push({ kind: "note", rule: "doc.note", start: 0, end: text.length, author: "team", evidence: [], senderSpans: [] });
+
+  const sections: Section[] = headings.map((h, i) => {
+    const part = parts.find((p) => h.heading.start >= p.start && h.heading.start <= p.end) ?? parts[0];
+    const next = headings[i + 1]?.heading.start ?? Infinity;
+    return { id: h.id, heading: h.heading, rule: h.id, start: h.heading.start, end: Math.min(next, part.end) };
+  });
+
+  return {
+    text,
+    noteType,
+    segments,
+    parts,
+    sections,
+    sentences,
+    partAt(offset) {
+      return parts.find((p) => offset >= p.start && offset <= p.end) ?? parts.reduce((best, p) => (p.start <= offset ? p : best), parts[0]);
+    },
+    sectionAt(offset) {
+      const i = binarySearch(sections, offset);
+      return i >= 0 && offset < sections[i].end ? sections[i] : undefined;
+    },
+    segmentAt(offset) {
+      let found: Segment | undefined;
+      for (const s of segments) if (offset >= s.start && offset < s.end && (!found || s.end - s.start < found.end - found.start)) found = s;
+      return found;
+    },
+    sentenceOf(offset) {
+      return Math.max(0, binarySearch(sentences, offset));
+    },
+  };
+}
