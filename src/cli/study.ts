@@ -3,7 +3,9 @@ import { join, resolve as resolvePath } from "node:path";
 import { UserError } from "../core/errors.js";
 import type { Note, Patient } from "../core/types.js";
 import type { ResolvedConfig } from "../config/load.js";
-import { ruleFile } from "../config/load.js";
+import { optionalRuleFile, ruleFile } from "../config/load.js";
+import type { CompiledDocuments } from "../text/documents/compile.js";
+import { readDocumentRules } from "../text/documents/read-rules.js";
 import { readPatients } from "../io/read-patients.js";
 import { readNotes, type NotesOptions } from "../io/read-notes.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
@@ -48,6 +50,12 @@ export function loadTerms(config: ResolvedConfig): Term[] {
   const terms = parseTerms(text, file);
   if (!terms.some((t) => t.group === "case")) throw new UserError(`${file}: no case-finding terms (put terms before any [group] header, or under [case])`);
   return terms;
+}
+
+/** The document rules (letters, forms, sections, who wrote each part); without them each note is plain text by the team. */
+export function loadDocumentRules(config: ResolvedConfig): CompiledDocuments | undefined {
+  const file = optionalRuleFile(config, "documents", "--documents");
+  return file ? readDocumentRules(file) : undefined;
 }
 
 /** The patients file when given, else an empty map (every group is then `unknown`). */

@@ -6,8 +6,6 @@ import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
 import { optionalRuleFile, ruleFile, type ResolvedConfig } from "../../config/load.js";
-import { readDocumentRules } from "../../text/documents/read-rules.js";
-import type { CompiledDocuments } from "../../text/documents/compile.js";
 import { readDecisionWorkbook, writeDecisionWorkbook } from "../../io/decision-workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { boldRuns } from "../../stages/identify/evidence.js";
@@ -22,7 +20,7 @@ import { readContextRules } from "../../stages/screen/context/index.js";
 import type { CompiledRules } from "../../stages/screen/context/types.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
-import { loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
+import { loadDocumentRules, loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
 /** The screening context rules, which tell a patient's own trafficking from other senses; optional here. */
@@ -31,18 +29,12 @@ function contextRules(config: ResolvedConfig): CompiledRules | undefined {
   return file ? readContextRules(file) : undefined;
 }
 
-/** The document rules (letters, forms, sections, who wrote each part); without them each note is plain text by the team. */
-export function documentRules(config: ResolvedConfig): CompiledDocuments | undefined {
-  const file = optionalRuleFile(config, "documents", "--documents");
-  return file ? readDocumentRules(file) : undefined;
-}
-
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
   const scheme = readCategories(ruleFile(config, "categories", "--categories"));
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const context = contextRules(config);
-  const documents = documentRules(config);
+  const documents = loadDocumentRules(config);
   if (!context) ctx.log.warn("identify: no context rules (--context-rules): every case-finding hit counts as a mention of the patient's own trafficking");
   const { ids } = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
   const patients = await loadPatients(config, ctx.log);

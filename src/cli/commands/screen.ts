@@ -9,26 +9,33 @@ import { screenPatient, snippetRuns, snippetText } from "../../stages/screen/scr
 import { SCREENING_SHEET } from "../../stages/screen/workbooks.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
-import { loadTerms, notesOf, stageDir } from "../study.js";
+import { genderOf } from "../../stages/screen/about-whom.js";
+import { loadDocumentRules, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
-export const SUGGESTION_COLUMNS = ["patient_id", "group", "suggestion", "reason", "rule", "evidence", "note_id", "date", "n_mentions"];
+export const SUGGESTION_COLUMNS = ["patient_id", "group", "suggestion", "reason", "rule", "evidence", "note_id", "date", "n_mentions", "rules", "outcome_note_id", "outcome_date", "why"];
 
 async function run(ctx: CommandContext): Promise<CommandResult> {
   const config = ctx.config();
   const returned = await readReturned(stageDir(config, "search"));
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
+  const documents = loadDocumentRules(config);
+  const patients = await loadPatients(config, ctx.log);
   const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(returned.map((p) => p.patientId)));
 
-  const screened = returned.map((p) => ({ ...p, result: screenPatient(p.patientId, notes.get(p.patientId) ?? [], caseMatcher, rules) }));
+  const screened = returned.map((p) => ({
+    ...p,
+    result: screenPatient(p.patientId, notes.get(p.patientId) ?? [], caseMatcher, rules, { documents, gender: genderOf(patients.get(p.patientId)?.gender) }),
+  }));
   const dir = stageDir(config, "screening");
   writeCsv(
     join(dir, "suggestions.csv"),
     SUGGESTION_COLUMNS,
     screened.map(({ patientId, group, result: r }) => {
       const ev = r.snippets[0];
-      return [patientId, group, r.suggestion.suggestion, r.suggestion.reason, r.suggestion.rule, ev ? snippetText(ev) : "", ev?.noteId ?? "", ev?.date ?? "", r.mentions.length];
+      const s = r.suggestion;
+      return [patientId, group, s.suggestion, s.reason, s.rule, ev ? snippetText(ev) : "", ev?.noteId ?? "", ev?.date ?? "", r.mentions.length, s.rules.join(";"), s.outcome?.noteId ?? "", s.outcome?.date ?? "", s.why];
     }),
   );
   const change = await writeDecisionWorkbook(
@@ -40,7 +47,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
         group,
         status: "returned",
         n_mentions: r.mentions.length,
-        evidence: snippetRuns(r.snippets),
+        evidence: [{ text: `Why: ${r.suggestion.why}\n\n`, bold: false }, ...snippetRuns(r.snippets)],
         suggestion: r.suggestion.suggestion,
         reason: r.suggestion.reason,
         rule: r.suggestion.rule,

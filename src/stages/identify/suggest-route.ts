@@ -40,16 +40,21 @@ function closeNegation(text: string, hit: Span, negations: readonly Span[]): boo
 
 /**
  * Does a case-finding hit speak of this patient's own trafficking? With context rules: not another
- * sense (drug trafficking, road traffic…), not someone else, and not negated (by a nearby negation)
- * unless it is also uncertain ("cannot rule out trafficking"). Hypothetical mentions count: "I wonder
- * if she was trafficked", "at risk of trafficking" show the team already had it in mind.
+ * sense (drug trafficking, road traffic…), not someone else, not a question answered no ("screened for
+ * trafficking - denies"), and not negated (by a nearby negation) unless it is also uncertain ("cannot
+ * rule out trafficking"). Hypothetical mentions count: "I wonder if she was trafficked", "at risk of
+ * trafficking" show the team already had it in mind.
  */
 export function isOwnMention(text: string, hit: Span, context?: CompiledRules, sentence?: Span): boolean {
   if (!context) return true;
   const a = analyseMention(text, hit.start, hit.end, context, sentence);
   if (a.senses.length > 0 || a.otherPerson) return false;
-  if (!a.negated || a.uncertain) return true;
-  return !closeNegation(text, hit, a.fired.filter((f) => f.kind === "NEGATED"));
+  if (!a.negated) return true;
+  // A negation that answers the doubt itself (a frame, or "denies" straight after a screening question) settles it.
+  const negations = a.fired.filter((f) => f.kind === "NEGATED");
+  if (negations.some((f) => f.frame)) return false;
+  if (a.uncertain) return !negations.some((f) => f.direct && f.distance <= 2);
+  return !closeNegation(text, hit, negations);
 }
 
 /** Date order with undated notes last, then note id, so the result never depends on input order. */

@@ -7,6 +7,9 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 /** The rule named for an included patient whose evidence no context rule touched. */
 export const AFFIRMED_RULE = "affirmed";
 
+/** What a mention says of the patient, read in context. */
+export type MentionStatus = "affirmed" | "suspicion" | "hypothetical" | "doubtful" | "negated" | "other_person" | "sense" | "neutral";
+
 /** One hit of a patient with the analysis of its context. `date` is ISO (`yyyy-mm-dd…`) or ''. */
 export interface Mention {
   noteId: string;
@@ -15,6 +18,32 @@ export interface Mention {
   start: number;
   end: number;
   analysis: MentionAnalysis;
+  /** Who wrote the part of the note holding the mention (the team unless a letter, e-mail or form says otherwise). */
+  author?: "team" | "other" | "unknown";
+  /** The section the mention stands in, if any. */
+  section?: string;
+  /** Set when a coreference rule found the mention is about someone else. */
+  aboutOther?: { rule: string };
+}
+
+/** A statement in the notes that is not a mention: an outcome without the term, or a dispute of one. */
+export interface Statement {
+  kind: "outcome" | "dispute";
+  noteId: string;
+  date: string;
+  start: number;
+  end: number;
+  rule: string;
+  /** For an outcome: settles only a query in its own note, or one in an earlier note too. */
+  reach?: "note" | "later";
+}
+
+/** Where a piece of reasoning rests: a note, a date and a span in it. */
+export interface Place {
+  noteId: string;
+  date: string;
+  start: number;
+  end: number;
 }
 
 /** A suggested screening decision: help for the rater, never a decision. */
@@ -26,6 +55,12 @@ export interface Suggestion {
   rule: string;
   /** The mention the suggestion rests on (offsets into that note). */
   evidence: { noteId: string; start: number; end: number };
+  /** Every rule that decided, in the order the reasoning used them. */
+  rules: string[];
+  /** The outcome that settled an earlier query, when one did (the last such). */
+  outcome?: Place & { rule: string };
+  /** One line of plain reasoning, with note ids and dates, never note text. */
+  why: string;
 }
 
 /**
@@ -34,30 +69,32 @@ export interface Suggestion {
  */
 const SENSE_PRECEDENCE: readonly Sense[] = ["drug_trafficking", "traffic_accident", "other", "interest_in_issue"];
 
-/** What explains a mention away (an exclusion sense, a negation, another person), and the rule that says so. */
-function explanation(a: MentionAnalysis): { reason: ExclusionReason; rule: string } | undefined {
-  const ruleOf = (kind: string): string => a.fired.find((f) => f.kind === kind)?.id ?? "";
+const ruleOf = (a: MentionAnalysis, kind: string): string => a.fired.find((f) => f.kind === kind)?.id ?? "";
+
+/**
+ * What one mention says, from its context: another sense; someone else; a negation that settles it (a
+ * frame that names the doubt and its answer, or one with nothing but link words between: "denies ever
+ * being trafficked"); a suspicion or query; something hypothetical or feared; a negation only from a
+ * distance (doubtful); else affirmed. With the rule that says so. Pure.
+ */
+export function statusOf(m: Mention): { status: MentionStatus; reason?: ExclusionReason; rule: string } {
+  const a = m.analysis;
   const sense = SENSE_PRECEDENCE.find((s) => a.senses.includes(s));
-  if (sense) return { reason: sense, rule: ruleOf(sense) };
-  // A negation frame names both the doubt and its answer ("queried trafficking; on assessment this was not
-  // the case"), so it settles a mention that is also uncertain.
+  if (sense) return { status: "sense", reason: sense, rule: ruleOf(a, sense) };
   const settled = a.fired.find((f) => f.kind === "NEGATED" && f.frame);
-  if (a.negated && settled) return { reason: "negated", rule: settled.id };
-  // An uncertain mention ("?trafficked", "possible victim") is a possible case: negation never explains it away.
-  // Nor does a negation of something else that happens to reach the hit ("could not escape the traffickers"):
-  // only one with nothing but link words between ("denies ever being trafficked") is strong enough.
+  if (a.negated && settled) return { status: "negated", reason: "negated", rule: settled.id };
   const direct = a.fired.find((f) => f.kind === "NEGATED" && f.direct);
-  if (a.negated && !a.uncertain && direct) return { reason: "negated", rule: direct.id };
-  if (a.otherPerson) return { reason: "other_person", rule: ruleOf("OTHER_PERSON") };
-  return undefined;
+  if (a.negated && !a.uncertain && direct) return { status: "negated", reason: "negated", rule: direct.id };
+  if (a.otherPerson) return { status: "other_person", reason: "other_person", rule: ruleOf(a, "OTHER_PERSON") };
+  if (m.aboutOther) return { status: "other_person", reason: "other_person", rule: m.aboutOther.rule };
+  if (a.neutral) return { status: "neutral", rule: a.fired.find((f) => f.kind === "PSEUDO")?.id ?? "" };
+  if (a.uncertain) return { status: "suspicion", rule: ruleOf(a, "UNCERTAIN") };
+  if (a.hypothetical) return { status: "hypothetical", rule: ruleOf(a, "HYPOTHETICAL") };
+  if (a.negated) return { status: "doubtful", rule: ruleOf(a, "NEGATED") };
+  return { status: "affirmed", rule: includeRule(a) };
 }
 
-/** Affirmed and about the patient: uncertain and historical mentions count (a past experience is still a case). */
-function affirmed(a: MentionAnalysis): boolean {
-  return !a.negated && !a.hypothetical && !a.otherPerson && a.senses.length === 0;
-}
-
-/** The rule to show for an included patient: what qualified the evidence, if anything did. */
+/** The rule to show for an affirmed mention: what qualified it, if anything did. */
 function includeRule(a: MentionAnalysis): string {
   const order: Category[] = ["UNCERTAIN", "HISTORICAL"];
   for (const kind of order) {
@@ -67,8 +104,8 @@ function includeRule(a: MentionAnalysis): string {
   return a.fired.find((x) => x.kind === "PSEUDO")?.id ?? AFFIRMED_RULE;
 }
 
-/** Undated mentions last; then note, then offset, so the choice never depends on input order. */
-function byDateThenOffset(x: Mention, y: Mention): number {
+/** Undated last; then note, then offset, so the choice never depends on input order. */
+function byTime(x: Place, y: Place): number {
   if (x.date !== y.date) {
     if (x.date === "") return 1;
     if (y.date === "") return -1;
@@ -78,37 +115,133 @@ function byDateThenOffset(x: Mention, y: Mention): number {
   return x.start - y.start || x.end - y.end;
 }
 
-const evidenceOf = (m: Mention): Suggestion["evidence"] => ({ noteId: m.noteId, start: m.start, end: m.end });
+const evidenceOf = (m: Place): Suggestion["evidence"] => ({ noteId: m.noteId, start: m.start, end: m.end });
+const at = (p: Place): string => `${p.noteId}${p.date ? ` ${p.date.slice(0, 10)}` : ""}`;
+
+type Event = { kind: "mention"; m: Mention; s: ReturnType<typeof statusOf> } | { kind: "statement"; st: Statement };
+const placeOf = (e: Event): Place => (e.kind === "mention" ? e.m : e.st);
 
 /**
- * Suggest a screening decision for one patient from all of their mentions. `include` when any mention is
- * affirmed and about the patient (the first such mention by date, then offset, is the evidence);
- * `exclude` only when every mention is explained by an exclusion sense, a negation or another person
- * (the commonest explanation, ties broken by `EXCLUSION_REASONS` order); otherwise `unsure` — a mention
- * that is only hypothetical, negated yet uncertain (unless a negation frame settles the doubt), or negated
- * only from a distance (words other than link words between) leaves the patient to the rater. Pure.
+ * Suggest a screening decision for one patient by reading every mention over the timeline (SPEC §2; the
+ * policy is written in the stage README):
+ * - a suspicion or query is open until an outcome rules it out — a negated mention ("no indicators of
+ *   trafficking") or an outcome statement without the term ("Explored: no indicators") in the same note
+ *   after it or a later note — and reopens when the team disputes that outcome ("we remain concerned");
+ * - `include` when a mention about the patient is affirmed (unless a later negated outcome contradicts it:
+ *   then `unsure`), or a suspicion is still open;
+ * - `exclude` only when every mention is explained — another sense, someone else, negated, or a settled
+ *   query — with the commonest reason (ties by `EXCLUSION_REASONS` order);
+ * - `unsure` for anything else: only hypothetical or feared, negated from a distance, or no mention.
+ * Pure.
  */
-export function suggestForPatient(mentions: readonly Mention[]): Suggestion {
-  const sorted = [...mentions].sort(byDateThenOffset);
-  const first = sorted.find((m) => affirmed(m.analysis));
-  if (first) return { suggestion: "include", reason: "", rule: includeRule(first.analysis), evidence: evidenceOf(first) };
+export function suggestForPatient(mentions: readonly Mention[], statements: readonly Statement[] = []): Suggestion {
+  const events: Event[] = [...mentions.map((m): Event => ({ kind: "mention", m, s: statusOf(m) })), ...statements.map((st): Event => ({ kind: "statement", st }))].sort(
+    (x, y) => byTime(placeOf(x), placeOf(y)) || (x.kind === y.kind ? 0 : x.kind === "mention" ? -1 : 1),
+  );
+  const affirmed: Event[] = [];
+  let open: Event[] = [];
+  const settled: { e: Event; by: Place & { rule: string } }[] = [];
+  const explained: { e: Event; reason: ExclusionReason; rule: string }[] = [];
+  const weak: Event[] = [];
+  // Mentions that say nothing either way ("no NRM referral"): they decide only when nothing else does.
+  const weakNeutral: Event[] = [];
+  let lastSettlement: { by: Place & { rule: string }; items: Event[] } | undefined;
+  let disputed: (Place & { rule: string }) | undefined;
+  let contradiction: (Place & { rule: string }) | undefined;
 
-  const explained = sorted.map((m) => ({ m, why: explanation(m.analysis) }));
-  const doubtful = explained.find((e) => e.why === undefined);
-  if (doubtful || sorted.length === 0) {
-    const m = doubtful?.m;
-    const rule = m?.analysis.fired.find((f) => f.kind !== "PSEUDO")?.id ?? "";
-    return { suggestion: "unsure", reason: "", rule, evidence: m ? evidenceOf(m) : { noteId: "", start: 0, end: 0 } };
+  /** Settle the open queries an outcome reaches: all of them, or (reach `note`) those of its own note. */
+  const settle = (by: Place & { rule: string }, reach: "note" | "later" = "later") => {
+    const items = reach === "later" ? open : open.filter((e) => placeOf(e).noteId === by.noteId);
+    if (items.length === 0) return;
+    for (const e of items) settled.push({ e, by });
+    lastSettlement = { by, items };
+    open = open.filter((e) => !items.includes(e));
+  };
+  for (const e of events) {
+    if (e.kind === "statement") {
+      const by = { ...placeOf(e), rule: e.st.rule };
+      if (e.st.kind === "outcome") settle(by, e.st.reach ?? "note");
+      else if (lastSettlement) {
+        // The team does not accept the outcome: what it settled is open again.
+        open.push(...lastSettlement.items);
+        for (const item of lastSettlement.items) settled.splice(settled.findIndex((x) => x.e === item), 1);
+        disputed = by;
+        lastSettlement = undefined;
+      }
+      continue;
+    }
+    const { status, reason, rule } = e.s;
+    if (status === "neutral") {
+      weakNeutral.push(e);
+      continue;
+    }
+    if (status === "affirmed") affirmed.push(e);
+    else if (status === "suspicion") open.push(e);
+    else if (status === "hypothetical" || status === "doubtful") weak.push(e);
+    else {
+      explained.push({ e, reason: reason!, rule });
+      if (status === "negated") {
+        const by = { ...placeOf(e), rule };
+        settle(by);
+        if (affirmed.length > 0) contradiction = by;
+      }
+    }
   }
 
+  const firstAffirmed = affirmed[0];
+  if (firstAffirmed && firstAffirmed.kind === "mention") {
+    const s = firstAffirmed.s;
+    if (contradiction) {
+      return {
+        suggestion: "unsure",
+        reason: "",
+        rule: contradiction.rule,
+        evidence: evidenceOf(firstAffirmed.m),
+        rules: [s.rule, contradiction.rule],
+        outcome: contradiction,
+        why: `affirmed at ${at(firstAffirmed.m)} (${s.rule}) but ruled out later at ${at(contradiction)} (${contradiction.rule}): explanations conflict`,
+      };
+    }
+    return { suggestion: "include", reason: "", rule: s.rule, evidence: evidenceOf(firstAffirmed.m), rules: [s.rule], why: `affirmed about the patient at ${at(firstAffirmed.m)} (${s.rule})` };
+  }
+  const firstOpen = open[0];
+  if (firstOpen && firstOpen.kind === "mention") {
+    const s = firstOpen.s;
+    const why = disputed
+      ? `query at ${at(firstOpen.m)} (${s.rule}); its outcome disputed at ${at(disputed)} (${disputed.rule}): still open`
+      : `query or suspicion at ${at(firstOpen.m)} (${s.rule}) with no outcome that rules it out`;
+    return { suggestion: "include", reason: "", rule: s.rule, evidence: evidenceOf(firstOpen.m), rules: disputed ? [s.rule, disputed.rule] : [s.rule], why };
+  }
+  const onlyNeutral = weakNeutral.length > 0 && explained.length === 0 && settled.length === 0;
+  const firstWeak = weak[0] ?? (onlyNeutral ? weakNeutral[0] : undefined);
+  if (firstWeak || events.every((e) => e.kind === "statement")) {
+    const m = firstWeak?.kind === "mention" ? firstWeak : undefined;
+    const rule = m?.s.rule ?? "";
+    return {
+      suggestion: "unsure",
+      reason: "",
+      rule,
+      evidence: m ? evidenceOf(m.m) : { noteId: "", start: 0, end: 0 },
+      rules: rule ? [rule] : [],
+      why: m ? `${m.s.status === "hypothetical" ? "only hypothetical or feared" : m.s.status === "neutral" ? "says nothing either way" : "negated only from a distance"} at ${at(m.m)} (${rule})` : "no mention to read",
+    };
+  }
+
+  // Every mention explained: a settled query counts as negated, by the outcome that settled it.
+  const reasons = [...explained.map((x) => ({ reason: x.reason, rule: x.rule, e: x.e })), ...settled.map((x) => ({ reason: "negated" as const, rule: x.by.rule, e: x.e }))];
   const counts = new Map<ExclusionReason, number>();
-  for (const e of explained) counts.set(e.why!.reason, (counts.get(e.why!.reason) ?? 0) + 1);
+  for (const r of reasons) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
   let reason: ExclusionReason = EXCLUSION_REASONS[0];
   let best = -1;
   for (const r of EXCLUSION_REASONS) {
     const n = counts.get(r) ?? 0;
     if (n > best) [reason, best] = [r, n];
   }
-  const chosen = explained.find((e) => e.why!.reason === reason)!;
-  return { suggestion: "exclude", reason, rule: chosen.why!.rule, evidence: evidenceOf(chosen.m) };
+  const chosen = reasons.filter((r) => r.reason === reason).sort((x, y) => byTime(placeOf(x.e), placeOf(y.e)))[0];
+  const outcome = settled.length > 0 ? settled[settled.length - 1].by : undefined;
+  const rules = [...new Set(reasons.map((r) => r.rule).filter(Boolean))];
+  const why =
+    `every mention explained (${[...counts].map(([r, n]) => `${r} ${n}`).join(", ")})` +
+    (outcome ? `; queries settled by the outcome at ${at(outcome)} (${outcome.rule})` : "");
+  return { suggestion: "exclude", reason, rule: chosen.rule, evidence: evidenceOf(placeOf(chosen.e)), rules, ...(outcome ? { outcome } : {}), why };
 }

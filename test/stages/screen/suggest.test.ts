@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyseMention, type FiredRule, type MentionAnalysis } from "../../../src/stages/screen/context/index.js";
-import { AFFIRMED_RULE, suggestForPatient, type Mention, type Suggestion } from "../../../src/stages/screen/suggest.js";
+import { AFFIRMED_RULE, suggestForPatient, type Mention, type Statement, type Suggestion } from "../../../src/stages/screen/suggest.js";
+
+/** The decision fields of a suggestion (the reasoning fields are checked on their own below). */
+type Core = Pick<Suggestion, "suggestion" | "reason" | "rule" | "evidence">;
+const core = (s: Suggestion): Core => ({ suggestion: s.suggestion, reason: s.reason, rule: s.rule, evidence: s.evidence });
 import { rules } from "./rules.js";
 
 /** A mention whose analysis sets the given flags/senses, each with a rule that fired. */
@@ -43,7 +47,7 @@ function settled(n: string, d: string, s: number): Mention {
   return m;
 }
 
-const CASES: Array<[string, Mention[], Suggestion]> = [
+const CASES: Array<[string, Mention[], Core]> = [
   ["one affirmed mention", [affirmed("n1", "2010-01-01", 5)], { suggestion: "include", reason: "", rule: AFFIRMED_RULE, evidence: { noteId: "n1", start: 5, end: 15 } }],
   ["the first affirmed mention by date is the evidence", [negated("n0", "2009-01-01", 0), affirmed("n2", "2011-01-01", 3), affirmed("n1", "2010-05-01", 40), affirmed("n1", "2010-05-01", 8)], { suggestion: "include", reason: "", rule: AFFIRMED_RULE, evidence: { noteId: "n1", start: 8, end: 18 } }],
   ["an undated mention comes after dated ones", [affirmed("n9", "", 0), affirmed("n5", "2012-01-01", 7)], { suggestion: "include", reason: "", rule: AFFIRMED_RULE, evidence: { noteId: "n5", start: 7, end: 17 } }],
@@ -60,7 +64,7 @@ const CASES: Array<[string, Mention[], Suggestion]> = [
   ["a negation frame settles an uncertain mention", [settled("n1", "2010-01-01", 2)], { suggestion: "exclude", reason: "negated", rule: "frame.neg.refuted", evidence: { noteId: "n1", start: 2, end: 12 } }],
   ["only hypothetical", [hypothetical("n1", "2010-01-01", 6)], { suggestion: "unsure", reason: "", rule: "hyp.risk", evidence: { noteId: "n1", start: 6, end: 16 } }],
   ["negated mentions and one hypothetical", [negated("n1", "2010-01-01", 0), hypothetical("n2", "2010-02-01", 6)], { suggestion: "unsure", reason: "", rule: "hyp.risk", evidence: { noteId: "n2", start: 6, end: 16 } }],
-  ["negated yet uncertain is never excluded", [mention("n1", "2010-01-01", 0, { negated: true, uncertain: true, ids: { NEGATED: "neg.no", UNCERTAIN: "unc.possible" } })], { suggestion: "unsure", reason: "", rule: "neg.no", evidence: { noteId: "n1", start: 0, end: 10 } }],
+  ["negated yet uncertain is an open suspicion, never excluded", [mention("n1", "2010-01-01", 0, { negated: true, uncertain: true, ids: { NEGATED: "neg.no", UNCERTAIN: "unc.possible" } })], { suggestion: "include", reason: "", rule: "unc.possible", evidence: { noteId: "n1", start: 0, end: 10 } }],
   ["a negation from a distance is not strong enough", [mention("n1", "2010-01-01", 3, { negated: true, far: true, ids: { NEGATED: "neg.not" } })], { suggestion: "unsure", reason: "", rule: "neg.not", evidence: { noteId: "n1", start: 3, end: 13 } }],
   ["a strong negation and a distant one", [negated("n1", "2010-01-01", 0), mention("n2", "2010-02-01", 3, { negated: true, far: true, ids: { NEGATED: "neg.not" } })], { suggestion: "unsure", reason: "", rule: "neg.not", evidence: { noteId: "n2", start: 3, end: 13 } }],
   ["no mentions", [], { suggestion: "unsure", reason: "", rule: "", evidence: { noteId: "", start: 0, end: 0 } }],
@@ -68,11 +72,48 @@ const CASES: Array<[string, Mention[], Suggestion]> = [
 
 describe("suggestForPatient", () => {
   it.each(CASES)("%s", (_name, mentions, expected) => {
-    expect(suggestForPatient(mentions)).toEqual(expected);
+    expect(core(suggestForPatient(mentions))).toEqual(expected);
   });
 
   it.each(CASES)("does not depend on input order: %s", (_name, mentions, expected) => {
-    expect(suggestForPatient([...mentions].reverse())).toEqual(expected);
+    expect(core(suggestForPatient([...mentions].reverse()))).toEqual(expected);
+  });
+});
+
+const outcome = (noteId: string, date: string, start: number, reach: "note" | "later", rule = "outcome.explored-none"): Statement => ({ kind: "outcome", noteId, date, start, end: start + 5, rule, reach });
+const dispute = (noteId: string, date: string, start: number): Statement => ({ kind: "dispute", noteId, date, start, end: start + 5, rule: "dispute.remain-concerned" });
+const neutral = (n: string, d: string, s: number): Mention => mention(n, d, s, { neutral: true, ids: { PSEUDO: "pseudo.no-referral" } });
+
+/** [why, mentions, statements, suggestion, reason, rule]: the patient's record read over the timeline. */
+const TIMELINE: Array<[string, Mention[], Statement[], Suggestion["suggestion"], string, string]> = [
+  ["a query settled by a later negated mention", [query("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8)], [], "exclude", "negated", "neg.no"],
+  ["a query settled in a later note by an outcome without the term", [query("n1", "2010-01-01", 3)], [outcome("n2", "2010-01-21", 0, "later")], "exclude", "negated", "outcome.explored-none"],
+  ["a bare outcome in a later note does not reach an earlier query", [query("n1", "2010-01-01", 3)], [outcome("n2", "2010-01-21", 0, "note", "outcome.bare-none")], "include", "", "unc.query-mark"],
+  ["a bare outcome after the query in the same note settles it", [query("n1", "2010-01-01", 3)], [outcome("n1", "2010-01-01", 40, "note", "outcome.bare-none")], "exclude", "negated", "outcome.bare-none"],
+  ["an outcome before the query does not settle it", [query("n2", "2010-02-01", 3)], [outcome("n1", "2010-01-01", 0, "later")], "include", "", "unc.query-mark"],
+  ["an outcome the team disputes leaves the query open", [query("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8)], [dispute("n2", "2010-02-01", 60)], "include", "", "unc.query-mark"],
+  ["a new query after an outcome is open again", [query("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8), query("n3", "2010-06-01", 5)], [], "include", "", "unc.query-mark"],
+  ["a disclosure after an earlier denial wins", [negated("n1", "2010-01-01", 3), affirmed("n2", "2010-05-01", 8)], [], "include", "", AFFIRMED_RULE],
+  ["an affirmed mention ruled out later: explanations conflict", [affirmed("n1", "2010-01-01", 3), negated("n2", "2010-05-01", 8)], [], "unsure", "", "neg.no"],
+  ["a mention that says nothing either way decides nothing", [query("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8), neutral("n2", "2010-02-01", 40)], [], "exclude", "negated", "neg.no"],
+  ["only mentions that say nothing either way", [neutral("n1", "2010-01-01", 3)], [], "unsure", "", "pseudo.no-referral"],
+];
+
+describe("suggestForPatient over the timeline", () => {
+  it.each(TIMELINE)("%s", (_why, mentions, statements, suggestion, reason, rule) => {
+    const s = suggestForPatient(mentions, statements);
+    expect([s.suggestion, s.reason, s.rule]).toEqual([suggestion, reason, rule]);
+    expect(suggestForPatient([...mentions].reverse(), [...statements].reverse())).toEqual(s);
+  });
+
+  it("shows its reasoning: the rules used, the outcome's note and date, one line without note text", () => {
+    const s = suggestForPatient([query("n1", "2010-01-01", 3)], [outcome("n2", "2010-01-21", 0, "later")]);
+    expect(s.rules).toEqual(["outcome.explored-none"]);
+    expect(s.outcome).toMatchObject({ noteId: "n2", date: "2010-01-21", rule: "outcome.explored-none" });
+    expect(s.why).toBe("every mention explained (negated 1); queries settled by the outcome at n2 2010-01-21 (outcome.explored-none)");
+    const open = suggestForPatient([query("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8)], [dispute("n2", "2010-02-01", 60)]);
+    expect(open.why).toBe("query at n1 2010-01-01 (unc.query-mark); its outcome disputed at n2 2010-02-01 (dispute.remain-concerned): still open");
+    expect(open.rules).toEqual(["unc.query-mark", "dispute.remain-concerned"]);
   });
 });
 
@@ -112,7 +153,7 @@ describe("suggestions on the contract fixture", () => {
       [...text.matchAll(CASE_TERMS)].map((m) => ({ noteId, date, term: m[0], start: m.index, end: m.index + m[0].length, analysis: analyseMention(text, m.index, m.index + m[0].length, rules) })),
     );
     expect(mentions[0].analysis.senses).toEqual(["traffic_accident"]);
-    expect(suggestForPatient(mentions)).toEqual({ suggestion: "include", reason: "", rule: AFFIRMED_RULE, evidence: { noteId: "n2", start: 29, end: 39 } });
+    expect(core(suggestForPatient(mentions))).toEqual({ suggestion: "include", reason: "", rule: AFFIRMED_RULE, evidence: { noteId: "n2", start: 29, end: 39 } });
   });
 
   it.each([

@@ -23,10 +23,15 @@ const COORDINATORS = new Set(["or", "nor"]);
 const AFTER_COORDINATOR = new Set(["a", "an", "any", "being", "been", "ever", "having", "of", "to", "the", "victim", "subjected", "human", "sex", "sexual", "forced", "child", "modern", "domestic"]);
 
 /** Only link words between, or a list of items joined by "or"/"nor" whose last item leads straight to the mention. */
-function isDirect(between: readonly string[], linkWords: ReadonlySet<string>): boolean {
+function isDirect(between: readonly string[], linkWords: ReadonlySet<string>, gap = ""): boolean {
   if (between.every((w) => linkWords.has(w))) return true;
   const cut = between.findLastIndex((w) => COORDINATORS.has(w));
-  return cut >= 0 && between.slice(cut + 1).every((w) => AFTER_COORDINATOR.has(w));
+  if (cut >= 0 && between.slice(cut + 1).every((w) => AFTER_COORDINATOR.has(w))) return true;
+  // A short list joined by a slash or "&" right before the mention: "no indicators of exploitation/trafficking".
+  const tail = /(?:\/|&)\s*$/.exec(gap);
+  if (!tail) return false;
+  const items = gap.slice(0, tail.index).split(/\/|&|,|\band\b|\bor\b/i);
+  return items.every((item) => (item.match(/[A-Za-z0-9]+/g) ?? []).length <= 3) && (items[items.length - 1].match(/[A-Za-z0-9]+/g) ?? []).length >= 1;
 }
 
 /** A sense word joined to the mention by nothing but spaces or hyphens: "drug trafficking", "anti-trafficking". */
@@ -46,16 +51,20 @@ function distance(words: readonly number[], a: Span, b: Span): number {
  * sentence around it, the triggers whose scope reaches it (negated, hypothetical, other person, historical,
  * uncertain) and the exclusion senses near it (same sentence, within the rule's window, not across a
  * terminator, not themselves negated). `given` is the mention's sentence when the caller has read the note as
- * a document (its sentences respect letter blocks and headings); else it is found here. Pure; never puts note
- * text in a result or an error.
+ * a document (its sentences respect letter blocks and headings); else it is found here. `section` is the id
+ * of the section the mention stands in, for rules limited to sections (content in the mental state examination).
+ * Pure; never puts note text in a result or an error.
  */
-export function analyseMention(text: string, start: number, end: number, rules: CompiledRules, given?: Span): MentionAnalysis {
+export function analyseMention(text: string, start: number, end: number, rules: CompiledRules, given?: Span, section?: string): MentionAnalysis {
   const sentence = given && given.start <= start && given.end >= end ? given : sentenceAround(text, start, end);
   const s = text.slice(sentence.start, sentence.end);
   const target: Span = { start: start - sentence.start, end: end - sentence.start };
   const words = wordStarts(s);
+  const all = findAll(s, rules.triggers) as TriggerMatch[];
+  // A neutral phrase that holds the mention names a thing, not the patient's experience: "the trafficking unit".
+  const naming = all.find((m) => m.rule.neutral && overlaps(m, target));
   // A pseudo phrase that overlaps the mention is about the mention itself ("no CHANGE IN VISION"): it does not shield.
-  const found = (findAll(s, rules.triggers) as TriggerMatch[]).filter((m) => m.rule.direction !== "pseudo" || !overlaps(m, target));
+  const found = all.filter((m) => m.rule.direction !== "pseudo" || !overlaps(m, target));
   const matches = pruneContained(found);
   const fired: FiredRule[] = [];
   const result: MentionAnalysis = {
@@ -69,15 +78,23 @@ export function analyseMention(text: string, start: number, end: number, rules: 
     fired,
     sentence,
   };
+  if (naming) {
+    result.neutral = true;
+    fired.push({ id: naming.rule.id, kind: "PSEUDO", start: naming.start + sentence.start, end: naming.end + sentence.start, distance: 0, direct: true });
+  }
   const fire = (id: string, kind: FiredRule["kind"], m: Span): void => {
     const between = overlaps(m, target) ? [] : m.end <= target.start ? wordsIn(s, m.end, target.start) : wordsIn(s, target.end, m.start);
-    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct: isDirect(between, rules.linkWords) });
+    const gap = m.end <= target.start ? s.slice(m.end, target.start) : "";
+    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct: isDirect(between, rules.linkWords, gap) });
   };
 
   for (const m of matches) {
     const { rule } = m;
     if (rule.direction === "pseudo") {
-      if (m.blocked && distance(words, m, target) <= rule.scope) fire(rule.id, "PSEUDO", m);
+      if (m.blocked && distance(words, m, target) <= rule.scope) {
+        fire(rule.id, "PSEUDO", m);
+        if (rule.neutral) result.neutral = true;
+      }
     } else if (rule.direction !== "terminate" && rule.category !== "ANY" && covers(m, target, matches, words)) {
       result[FLAG[rule.category]] = true;
       fire(rule.id, rule.category, m);
@@ -91,6 +108,8 @@ export function analyseMention(text: string, start: number, end: number, rules: 
   for (const m of findAll(s, rules.senses)) {
     const { window, side } = m.rule;
     if (m.rule.hit && !m.rule.hit.test(hitText)) continue;
+    if (m.rule.sections && (!section || !m.rule.sections.has(section))) continue;
+    if (m.rule.unlessAfter && m.rule.unlessAfter.test(text.slice(end, end + 60))) continue;
     if ((side === "before" && m.start >= target.start) || (side === "after" && m.end <= target.end)) continue;
     if (window !== "sentence" && distance(words, m, target) > window) continue;
     const lo = Math.min(m.end, target.end);
@@ -102,7 +121,9 @@ export function analyseMention(text: string, start: number, end: number, rules: 
     senses.add(m.rule.sense);
     fire(m.rule.id, m.rule.sense, m);
   }
-  for (const f of findFrames(s, target, words, rules.frames.filter((r) => !r.hit || r.hit.test(hitText)))) {
+  const after = text.slice(end, end + 60);
+  const frames = rules.frames.filter((r) => (!r.hit || r.hit.test(hitText)) && (!r.unlessAfter || !r.unlessAfter.test(after)) && (!r.sections || (section !== undefined && r.sections.has(section))));
+  for (const f of findFrames(s, target, words, frames)) {
     const sets = f.rule.sets;
     if ((CATEGORIES as readonly string[]).includes(sets)) result[FLAG[sets as Category]] = true;
     else senses.add(sets as Sense);

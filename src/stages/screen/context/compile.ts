@@ -8,7 +8,7 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 /** `source › triggers[3] "neg.no" › pattern` — names the rule by its id when it has one. */
 function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
   const [list, index, ...rest] = path;
-  if ((list === "triggers" || list === "senses" || list === "frames") && typeof index === "number") {
+  if ((list === "triggers" || list === "senses" || list === "frames" || list === "outcomes" || list === "disputes") && typeof index === "number") {
     const rule = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
     const name = typeof rule?.id === "string" ? ` "${rule.id}"` : "";
     const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
@@ -72,19 +72,32 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
     if (rule.category === "ANY" && rule.direction !== "terminate" && rule.direction !== "pseudo") {
       throw new UserError(`${at} › category: ANY is only for terminate and pseudo triggers; name the category it sets`);
     }
-    return { id: rule.id, category: rule.category, direction: rule.direction, scope: rule.scope ?? file.maxScope, regex: ruleRegex(rule, at) };
+    if (rule.neutral && rule.direction !== "pseudo") throw new UserError(`${at} › neutral: only a pseudo trigger can be neutral; remove it`);
+    return { id: rule.id, category: rule.category, direction: rule.direction, scope: rule.scope ?? file.maxScope, regex: ruleRegex(rule, at), ...(rule.neutral ? { neutral: true } : {}) };
   });
   const senses: CompiledSense[] = file.senses.map((rule, i) => {
     const at = where(source, raw, ["senses", i]);
     checkId(rule.id, at);
-    return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at), hit: hitRegex(rule.hit, at) };
+    return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at), hit: hitRegex(rule.hit, at), unlessAfter: hitRegex(rule.unlessAfter, at), ...(rule.sections ? { sections: new Set(rule.sections) } : {}) };
   });
   const frames: CompiledFrame[] = (file.frames ?? []).map((rule, i) => {
     const at = where(source, raw, ["frames", i]);
     checkId(rule.id, at);
     return compileFrame(rule, at);
   });
-  return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []) };
+  const statements = (key: "outcomes" | "disputes") =>
+    (file[key] ?? []).map((rule, i) => {
+      const at = where(source, raw, [key, i]);
+      checkId(rule.id, at);
+      return { id: rule.id, regex: ruleRegex(rule, at), reach: rule.reach ?? "note" };
+    });
+  let coreference: CompiledRules["coreference"];
+  if (file.coreference) {
+    const c = file.coreference;
+    const re = (key: "person" | "female" | "male" | "patient" | "agentOfPatient") => ruleRegex({ pattern: c[key] }, `${source} › coreference.${key}`);
+    coreference = { person: re("person"), female: re("female"), male: re("male"), patient: re("patient"), agentOfPatient: re("agentOfPatient") };
+  }
+  return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []), outcomes: statements("outcomes"), disputes: statements("disputes"), coreference };
 }
 
 function compileFrame(rule: FrameRule, at: string): CompiledFrame {
@@ -96,7 +109,15 @@ function compileFrame(rule: FrameRule, at: string): CompiledFrame {
   }
   const part = (p: FrameRule["before"], name: string): CompiledFramePart | undefined =>
     p === undefined ? undefined : { window: p.window, regex: ruleRegex(p, `${at} › ${name}`) };
-  return { id: rule.id, sets: (rule.category ?? rule.sense)!, before: part(rule.before, "before"), after: part(rule.after, "after"), hit: hitRegex(rule.hit, at) };
+  return {
+    id: rule.id,
+    sets: (rule.category ?? rule.sense)!,
+    before: part(rule.before, "before"),
+    after: part(rule.after, "after"),
+    hit: hitRegex(rule.hit, at),
+    unlessAfter: hitRegex(rule.unlessAfter, at),
+    ...(rule.sections ? { sections: new Set(rule.sections) } : {}),
+  };
 }
 
 /** The optional test on the hit's own text (not global: it is only ever `test`ed). */

@@ -17,6 +17,9 @@ const words = z
  */
 const hit = text.optional();
 
+/** Section ids of the documents rules: the rule applies only to a mention under one of these headings ("mse"). */
+const sections = z.array(id, { error: "expected a list of section ids" }).min(1, { error: "expected at least one section id" }).optional();
+
 /** One ConText trigger: a literal phrase or a regular expression, what it sets, and which way it looks. */
 export const triggerSchema = z.strictObject({
   id,
@@ -25,6 +28,8 @@ export const triggerSchema = z.strictObject({
   category: z.enum([...CATEGORIES, "ANY"], { error: `expected one of ${[...CATEGORIES, "ANY"].join(", ")}` }),
   direction: z.enum(DIRECTIONS, { error: `expected one of ${DIRECTIONS.join(", ")}` }),
   scope: words.min(1, { error: "expected 1 or more words" }).optional(),
+  /** For a pseudo trigger: a mention it shields says nothing either way ("declined an NRM referral"). */
+  neutral: z.boolean({ error: "expected true or false" }).optional(),
   note: z.string({ error: "expected a text" }).optional(),
 });
 
@@ -40,6 +45,9 @@ export const senseSchema = z.strictObject({
   window: z.union([words, z.literal("sentence")], { error: 'expected a whole number of words (0–100) or "sentence"' }),
   side: z.enum(["before", "after", "either"], { error: "expected one of before, after, either" }).optional(),
   hit,
+  /** The rule does not apply when the text right after the hit matches this (case-insensitive): "^\\s+(?:her|him)\\b" keeps "trafficking her" the patient's. */
+  unlessAfter: text.optional(),
+  sections,
   note: z.string({ error: "expected a text" }).optional(),
 });
 
@@ -62,6 +70,43 @@ export const frameSchema = z.strictObject({
   before: framePart.optional(),
   after: framePart.optional(),
   hit,
+  /** The rule does not apply when the text right after the hit matches this (case-insensitive): "^\\s+(?:her|him)\\b" keeps "trafficking her" the patient's. */
+  unlessAfter: text.optional(),
+  sections,
+  note: z.string({ error: "expected a text" }).optional(),
+});
+
+/**
+ * A statement that settles an open query without repeating the case-finding term ("Explored: no
+ * indicators.", "concerns not substantiated"), or one by which the team disputes another agency's
+ * outcome ("we remain concerned").
+ */
+const statementSchema = z.strictObject({
+  id,
+  literal: text.optional(),
+  pattern: text.optional(),
+  /**
+   * How far an outcome reaches: `note` settles only a query earlier in the same note (a bare "no indicators"
+   * could be about anything later on); `later` also one in an earlier note (it names the topic or points back
+   * to the query: "explored and ruled out", "these concerns were not substantiated"). Default `note`.
+   */
+  reach: z.enum(["note", "later"], { error: "expected note or later" }).optional(),
+  note: z.string({ error: "expected a text" }).optional(),
+});
+
+/**
+ * Who a mention is about, across sentences: `person` finds someone other than the patient introduced in
+ * the note ("her younger sister", "a girl from the hostel"); `female` and `male` tell a person's or a
+ * pronoun's gender; `patient` finds the patient named again; `agentOfPatient` finds the patient as the
+ * object of a verb that moves, sells or holds her ("brought her", "sold him"), which keeps a following
+ * "she was trafficked" about the patient.
+ */
+const coreferenceSchema = z.strictObject({
+  person: text,
+  female: text,
+  male: text,
+  patient: text,
+  agentOfPatient: text,
   note: z.string({ error: "expected a text" }).optional(),
 });
 
@@ -77,6 +122,9 @@ export const contextRulesSchema = z.strictObject({
   triggers: z.array(triggerSchema, { error: "expected a list of triggers" }),
   senses: z.array(senseSchema, { error: "expected a list of sense rules" }),
   frames: z.array(frameSchema, { error: "expected a list of frames" }).optional(),
+  outcomes: z.array(statementSchema, { error: "expected a list of statements" }).optional(),
+  disputes: z.array(statementSchema, { error: "expected a list of statements" }).optional(),
+  coreference: coreferenceSchema.optional(),
 });
 
 export type TriggerRule = z.output<typeof triggerSchema>;

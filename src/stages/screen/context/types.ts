@@ -22,6 +22,8 @@ export interface CompiledTrigger {
   /** Most words allowed between the trigger and the mention. */
   scope: number;
   regex: RegExp;
+  /** A pseudo trigger whose mention says nothing either way about the patient. */
+  neutral?: boolean;
 }
 
 /** A sense rule ready to run. */
@@ -35,6 +37,10 @@ export interface CompiledSense {
   regex: RegExp;
   /** The hit's own text must match this, when given. */
   hit?: RegExp;
+  /** Not when the text right after the hit matches this. */
+  unlessAfter?: RegExp;
+  /** Only for a mention in one of these sections, when given. */
+  sections?: ReadonlySet<string>;
 }
 
 /** One part of a frame: a cue and how many words may lie between it and the mention. */
@@ -51,6 +57,27 @@ export interface CompiledFrame {
   after?: CompiledFramePart;
   /** The hit's own text must match this, when given. */
   hit?: RegExp;
+  /** Not when the text right after the hit matches this. */
+  unlessAfter?: RegExp;
+  /** Only for a mention in one of these sections, when given. */
+  sections?: ReadonlySet<string>;
+}
+
+/** A statement rule ready to run (outcome or dispute). */
+export interface CompiledStatement {
+  id: string;
+  regex: RegExp;
+  /** For an outcome: whether it settles only a query in its own note, or one in an earlier note too. */
+  reach: "note" | "later";
+}
+
+/** The coreference lexicons, compiled. */
+export interface CompiledCoreference {
+  person: RegExp;
+  female: RegExp;
+  male: RegExp;
+  patient: RegExp;
+  agentOfPatient: RegExp;
 }
 
 /** A rule set compiled once by `compileRules` and shared by every call of `analyseMention`. */
@@ -60,6 +87,10 @@ export interface CompiledRules {
   frames: CompiledFrame[];
   /** Words that may stand between a trigger and a mention it bears on directly ("was", "any", "of" …). */
   linkWords: ReadonlySet<string>;
+  /** Statements that settle an open query without the term; statements that dispute an outcome. */
+  outcomes: CompiledStatement[];
+  disputes: CompiledStatement[];
+  coreference?: CompiledCoreference;
 }
 
 /** One rule that fired on a mention, with where it matched (offsets into the note). */
@@ -79,6 +110,8 @@ export interface FiredRule {
 
 /** What the context around one mention says about it. */
 export interface MentionAnalysis {
+  /** A neutral pseudo trigger shields the mention: it says nothing either way ("no NRM referral"). */
+  neutral?: boolean;
   negated: boolean;
   hypothetical: boolean;
   otherPerson: boolean;
