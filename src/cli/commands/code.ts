@@ -23,7 +23,7 @@ import { secondCoder } from "../../stages/code/io/second-coder.js";
 import type { Extract } from "../../stages/code/types.js";
 import { writeFamiliarisation } from "../../stages/code/io/familiarisation.js";
 import { writeExtractsCsv, writeResults } from "../../stages/code/io/write-results.js";
-import { loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
+import { loadDocumentRules, loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
 
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
@@ -59,6 +59,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     unless: compilePatterns(book.codes.flatMap((c) => c.unless)),
     codebookSeeds: opts.codebookSeeds !== false,
     window: { sentences: window, maxChars: 1200 },
+    documents: loadDocumentRules(config),
   };
   const extracts: Extract[] = [];
   for (const id of eligible.ids) {

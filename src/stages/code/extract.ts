@@ -1,5 +1,8 @@
 import type { Group, Note } from "../../core/types.js";
 import type { Matcher } from "../search/match.js";
+import type { CompiledDocuments } from "../../text/documents/compile.js";
+import { readDocument } from "../../text/documents/read-document.js";
+import type { DocumentView } from "../../text/documents/types.js";
 import { splitSentences, type Span } from "../screen/context/sentences.js";
 import type { Codebook } from "./codebook/types.js";
 import type { PatternMatcher } from "./patterns.js";
@@ -18,6 +21,19 @@ export interface ExtractionRules {
   /** Codebook patterns also pull passages out (they are a finer a priori vocabulary than the retrieval groups). */
   codebookSeeds: boolean;
   window: WindowOptions;
+  /** Document rules: passages come from the body of letters, e-mails, forms and notes, never from their blocks. */
+  documents?: CompiledDocuments;
+}
+
+/** Blocks that name who wrote or received a document, or when: no passage is drawn from them. */
+const BLOCKS = new Set(["letterhead", "addressee", "date", "salutation", "subject", "signoff", "cc", "email_header", "form_title"]);
+
+/** The sentences passages are drawn from, and whether an offset lies in a block (letterhead, sign-off …). */
+function readable(text: string, doc: DocumentView | undefined): { sentences: Span[]; inBlock: (offset: number) => boolean } {
+  if (!doc) return { sentences: splitSentences(text), inBlock: () => false };
+  const blocks = doc.segments.filter((s) => BLOCKS.has(s.kind));
+  const inBlock = (o: number): boolean => blocks.some((b) => o >= b.start && o < b.end);
+  return { sentences: doc.sentences.filter((s) => !inBlock(s.start)), inBlock };
 }
 
 /** The id of an extract: note id and offsets, so a decision can always be found again. */
@@ -50,10 +66,13 @@ export function extractPatient(
   const out: Extract[] = [];
   for (const note of notes) {
     const text = note.text;
-    const sentences = splitSentences(text);
-    const raw = rules.codes.match(text);
+    const { sentences, inBlock } = readable(text, rules.documents ? readDocument(text, note.noteType ?? "", rules.documents) : undefined);
+    const raw = rules.codes.match(text).filter((h) => !inBlock(h.start));
     const codeHits = raw.length > 0 ? effectiveHits(rules.book, patient.group, sentences, raw, rules.unless.match(text)) : [];
-    const seeds: Seed[] = rules.retrieval.match(text).map((h) => ({ start: h.start, end: h.end, by: h.term.group }));
+    const seeds: Seed[] = rules.retrieval
+      .match(text)
+      .filter((h) => !inBlock(h.start))
+      .map((h) => ({ start: h.start, end: h.end, by: h.term.group }));
     if (rules.codebookSeeds) seeds.push(...codeHits.map((h) => ({ start: h.start, end: h.end, by: "codebook" })));
     const pins = (pinned.get(note.noteId) ?? []).filter((p) => p.end <= text.length);
     const windows = subtractPinned(text, seedWindows(text, sentences, seeds, rules.window), pins);
