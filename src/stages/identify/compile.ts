@@ -137,6 +137,7 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
         within: r.near.within,
         notAcross: pc.matcher(r.near.notAcross, "veto", `${here} › near.notAcross`),
         notPrecededBy: pc.matcher(r.near.notPrecededBy, "veto", `${here} › near.notPrecededBy`),
+        in: r.near.in ?? "sentence",
       };
     }
     return {

@@ -65,6 +65,13 @@ function inScope(rule: CompiledRule, view: NoteView, cue: Span, sentence: number
   }
 }
 
+/** The block a cue lies in: its segment (a sign-off, a letterhead), else its section, else its part. */
+function blockOf(doc: DocumentView, offset: number): Span {
+  const seg = doc.segmentAt(offset);
+  if (seg && seg.kind !== "body" && seg.kind !== "heading") return seg;
+  return doc.sectionAt(offset) ?? doc.partAt(offset);
+}
+
 /** Section filters of a rule: where the cue must (not) lie, and which sections the note must have. */
 function inSections(rule: CompiledRule, doc: DocumentView, cue: Span): boolean {
   const here = doc.sectionAt(cue.start)?.id;
@@ -91,8 +98,9 @@ function findTarget(view: NoteView, cue: Span, near: CompiledNear, sentence: num
   if (near.target === "service") candidates = view.serviceHits.map((h) => ({ span: h, group: h.term.group }));
   else if (near.target === "mention") candidates = view.mentions.map((m) => ({ span: m, group: "" }));
   else candidates = lexiconHits.map((h) => ({ span: h, group: "" }));
+  const block = near.in === "block" ? blockOf(view.doc, cue.start) : undefined;
   const ok = candidates.filter(({ span }) => {
-    if (index.sentenceOf(span.start) !== sentence) return false;
+    if (block ? span.start < block.start || span.end > block.end : index.sentenceOf(span.start) !== sentence) return false;
     if (near.target === "service" && span.start < cue.end && cue.start < span.end) return false;
     if (!onSide(cue, span, near.side) || index.distance(cue, span) > near.within) return false;
     const gap: Span = span.start >= cue.end ? { start: cue.end, end: span.start } : { start: span.end, end: cue.start };

@@ -28,6 +28,8 @@ const nearSchema = z.strictObject({
   within: words,
   notAcross: patterns.optional(),
   notPrecededBy: patterns.optional(),
+  /** Where the target may lie: the cue's sentence (default), or anywhere in its block (a sign-off, a letterhead, a section). */
+  in: z.enum(["sentence", "block"], { error: "expected sentence or block" }).optional(),
 });
 
 /**

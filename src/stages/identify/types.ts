@@ -26,6 +26,8 @@ export interface CompiledNear {
   notAcross?: Matcher;
   /** Patterns that must not stand just before the target, outside the cue ("discussed WITH SW"). */
   notPrecededBy?: Matcher;
+  /** The target lies in the cue's sentence, or anywhere in its block (segment, else section, else part). */
+  in: "sentence" | "block";
 }
 
 /** A veto near the cue. */

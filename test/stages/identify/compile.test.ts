@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../../src/core/errors.js";
 import { compileCategories } from "../../../src/stages/identify/compile.js";
+import { compileMatcher } from "../../../src/stages/search/match.js";
+import { parseTerms } from "../../../src/stages/search/parse-terms.js";
 
 /** A small valid scheme; each case below breaks one thing. */
 function scheme(change: (s: Record<string, any>) => void = () => {}): Record<string, any> {
@@ -82,5 +84,23 @@ describe("compileCategories", () => {
     expect(categories.categories.map((c) => c.id)).toEqual(["other_service", "during_contact_historical", "during_contact_recent", "unknown"]);
     expect(categories.services.map((s) => s.id)).toEqual(["voluntary_sector", "gp", "police", "social_services", "other_health", "a_and_e", "home_office_or_legal"]);
     expect(categories.procedure.map((p) => p.id)).toEqual(["author", "receipt", "recency", "disclosure", "suspicion", "assessment", "known"]);
+  });
+});
+
+describe("near.in: the target may lie in the cue's block", () => {
+  const note = (text: string) => ({ patientId: "P", noteId: "n1", date: "2010-01-01", text, noteType: "Event", source: { file: "x", line: 2 } });
+  const text = "She told me that she was trafficked.\nYours sincerely\nDr ZZZZZ\nThe Surgery";
+  const withIn = (within: "sentence" | "block") =>
+    compileCategories(
+      scheme((s) => {
+        s.rules = [{ id: "told.signed", description: "d", category: "told", step: "receipt", patterns: ["yours sincerely"], near: { target: "service", side: "after", within: 10, in: within }, scope: "note" }];
+      }),
+      "cats.json",
+    );
+  const matcher = compileMatcher(parseTerms("trafficked", "t.txt"));
+  it("finds a service in the sign-off block only when the rule says block", async () => {
+    const { suggestRoute } = await import("../../../src/stages/identify/suggest-route.js");
+    expect(suggestRoute([note(text)], withIn("sentence"), matcher).rule).toBe("doc.note + no-cue");
+    expect(suggestRoute([note(text)], withIn("block"), matcher)).toMatchObject({ route: "told", service: "gp", rule: "doc.note + told.signed" });
   });
 });

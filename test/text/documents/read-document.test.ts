@@ -262,3 +262,16 @@ describe("compileDocuments", () => {
     expect(error(mutate)).toContain(message);
   });
 });
+
+describe("readDocument: stock openings", () => {
+  it.each([
+    ["I am the allocated social worker for Miss ZZZZZ and write to ask for an assessment.", "other"],
+    ["I am writing to refer this young man, who has been sleeping rough.", "other"],
+    ["We are instructed by Ms ZZZZZ in her immigration appeal.", "other"],
+    ["I am the consultant psychiatrist for Ms ZZZZZ and write to update you.", "team"],
+    ["Thank you for referring this gentleman, whom I saw today.", "team"],
+  ])("%s → %s", (opening, author) => {
+    const d = read(`Dear Dr ZZZZZ\n\n${opening}\n\nYours sincerely\n\nZZZZZ`, "Correspondence");
+    expect(d.parts[0].author).toBe(author);
+  });
+});
