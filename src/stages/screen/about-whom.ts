@@ -19,7 +19,7 @@ export interface OtherPersonFinding {
   antecedent?: Span;
 }
 
-const SUBJECT_PRONOUN = /\b(she|he)\s+(?:(?:had|has|have|was|were|is|are|being|been|got|gets|later|then|also|allegedly|reportedly|subsequently|eventually|apparently|now)\s+){0,4}$/i;
+const SUBJECT_PRONOUN = /\b(she|he)\s+(?:(?:had|has|have|was|were|is|are|being|been|got|gets|get|later|then|also|allegedly|reportedly|subsequently|eventually|apparently|now|will|would|might|may|could|can|going|to|be)\s+){0,4}$/i;
 const POSSESSIVE = /\b(her|his)\s+(?:own\s+)?$/i;
 
 /** The pronoun that is the subject (or owner) of the mention, with its gender: "… she was [trafficked]", "her [trafficking]". */
@@ -65,6 +65,7 @@ export function otherPersonAcross(
   if (!pronoun) return undefined;
   if (patientGender && pronoun.gender !== patientGender) return { rule: "coref.gender" };
   const sentence = sentences[sentenceIndex];
+
   const prev = sentenceIndex > 0 && samePart(sentences[sentenceIndex - 1].start) ? sentences[sentenceIndex - 1] : undefined;
   const from = prev ? prev.start : sentence.start;
   const window = text.slice(from, pronoun.at);

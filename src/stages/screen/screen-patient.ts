@@ -68,13 +68,14 @@ function clauseStart(text: string, sentence: Span, offset: number): number {
 
 /**
  * Statements in a note's sentences: outcomes that settle an open query without repeating the term
- * ("Explored: no indicators."), and disputes of an outcome ("we remain concerned"). Pure.
+ * ("Explored: no indicators."), disputes of an outcome ("we remain concerned"), and affirmations that
+ * apply an earlier mention to the patient ("disclosed that the same had happened to her"). Pure.
  */
 export function findStatements(note: Note, sentences: readonly Span[], rules: CompiledRules): Statement[] {
   const out: Statement[] = [];
   for (const sentence of sentences) {
     const text = note.text.slice(sentence.start, sentence.end);
-    for (const [kind, list] of [["outcome", rules.outcomes], ["dispute", rules.disputes]] as const) {
+    for (const [kind, list] of [["outcome", rules.outcomes], ["dispute", rules.disputes], ["affirms", rules.affirmations]] as const) {
       for (const rule of list) {
         rule.regex.lastIndex = 0;
         const m = rule.regex.exec(text);

@@ -26,9 +26,12 @@ export interface Mention {
   aboutOther?: { rule: string };
 }
 
-/** A statement in the notes that is not a mention: an outcome without the term, or a dispute of one. */
+/**
+ * A statement in the notes that is not a mention: an outcome without the term, a dispute of one, or an
+ * affirmation that points back to a mention earlier in its note ("the same had happened to her").
+ */
 export interface Statement {
-  kind: "outcome" | "dispute";
+  kind: "outcome" | "dispute" | "affirms";
   noteId: string;
   date: string;
   start: number;
@@ -161,12 +164,23 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
     if (e.kind === "statement") {
       const by = { ...placeOf(e), rule: e.st.rule };
       if (e.st.kind === "outcome") settle(by, e.st.reach ?? "note");
-      else if (lastSettlement) {
-        // The team does not accept the outcome: what it settled is open again.
-        open.push(...lastSettlement.items);
-        for (const item of lastSettlement.items) settled.splice(settled.findIndex((x) => x.e === item), 1);
-        disputed = by;
-        lastSettlement = undefined;
+      else if (e.st.kind === "affirms") {
+        // "Disclosed that the same had happened to her": about a mention earlier in the same note.
+        if (events.some((x) => x.kind === "mention" && x.m.noteId === by.noteId && byTime(x.m, by) < 0)) affirmed.push(e);
+      } else {
+        // The team does not accept an outcome ("we do not agree", "we remain concerned"): what it settled is
+        // open again, and so is a negated mention of the same note before the dispute ("Home Office say there
+        // is no evidence she was trafficked. We do not agree.").
+        const negatedHere = explained.filter((x) => x.reason === "negated" && x.e.kind === "mention" && x.e.m.noteId === by.noteId && x.e.s.status === "negated");
+        if (lastSettlement || negatedHere.length > 0) {
+          const back = [...(lastSettlement?.items ?? []), ...negatedHere.map((x) => x.e)];
+          for (const item of lastSettlement?.items ?? []) settled.splice(settled.findIndex((x) => x.e === item), 1);
+          for (const x of negatedHere) explained.splice(explained.indexOf(x), 1);
+          open.push(...back);
+          if (contradiction && negatedHere.some((x) => placeOf(x.e).noteId === contradiction!.noteId)) contradiction = undefined;
+          disputed = by;
+          lastSettlement = undefined;
+        }
       }
       continue;
     }
@@ -189,6 +203,10 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
   }
 
   const firstAffirmed = affirmed[0];
+  if (firstAffirmed && firstAffirmed.kind === "statement") {
+    const st = firstAffirmed.st;
+    return { suggestion: "include", reason: "", rule: st.rule, evidence: evidenceOf(st), rules: [st.rule], why: `affirmed about the patient at ${at(st)} (${st.rule}), pointing back to a mention in that note` };
+  }
   if (firstAffirmed && firstAffirmed.kind === "mention") {
     const s = firstAffirmed.s;
     if (contradiction) {
@@ -204,6 +222,7 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
     }
     return { suggestion: "include", reason: "", rule: s.rule, evidence: evidenceOf(firstAffirmed.m), rules: [s.rule], why: `affirmed about the patient at ${at(firstAffirmed.m)} (${s.rule})` };
   }
+  open.sort((x, y) => byTime(placeOf(x), placeOf(y)));
   const firstOpen = open[0];
   if (firstOpen && firstOpen.kind === "mention") {
     const s = firstOpen.s;

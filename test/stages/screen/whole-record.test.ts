@@ -36,6 +36,10 @@ const EXCLUDED: Case[] = [
   ["grandiose, with quotes and a number", [["2009-04-04", "Elated, says he was \"chosen\" to free 5,000 sex slaves in the capital."]], "exclude", "interest_in_issue"],
   ["his work", [["2010-10-10", "Occupational health referral: for two years he has worked in a police team investigating human trafficking; nightmares since a raid."]], "exclude", "interest_in_issue"],
   ["a pronoun of the other gender", [["2012-12-12", "Her brother came to the UK last year. He was trafficked and made to work on a farm; she is very worried about him."]], "exclude", "other_person", "female"],
+  ["a fear for a daughter, said with a pronoun", [["2012-12-12", "Low and sleepless; his daughter is going abroad for work and he is afraid she will be trafficked."]], "exclude", "other_person", "male"],
+  ["a relative with her age before the noun", [["2011-11-11", "Her 16-year-old niece was trafficked last year; pt looks after her now."]], "exclude", "other_person"],
+  ["the road written with a slip", [["2010-02-02", "Knocked off her bike in heavy trafficking on the way to college; bruised knee."]], "exclude", "traffic_accident"],
+  ["his work on cases", [["2010-02-02", "Stress at work: he works as a court interpreter in human trafficking cases and finds the evidence upsetting."]], "exclude", "interest_in_issue"],
 ];
 
 const KEPT: Case[] = [
@@ -49,6 +53,8 @@ const KEPT: Case[] = [
   ["a charity for women who have been trafficked, which she attends", [["2011-02-02", "Attends a weekly group at a charity for women who have been trafficked."]], "include", ""],
   ["a victim's fear of her traffickers", [["2011-02-02", "She believes the traffickers will find her if she moves out of the hostel."]], "include", ""],
   ["a real victim whose convicted traffickers are named", [["2012-04-04", "Both men were convicted of trafficking her and sentenced to nine years."]], "include", ""],
+  ["another agency's 'no evidence' that the team disputes", [["2012-05-05", "The Home Office say there is no evidence she was trafficked and have refused her claim. We do not agree: her account to us has been consistent for months."]], "include", ""],
+  ["a documentary, then 'the same had happened to her'", [["2010-10-10", "Watched a programme about sex trafficking and was very upset. Later told me that the same had happened to her when she was 15."]], "include", ""],
 ];
 
 describe("screening reads the whole record: excluded", () => {

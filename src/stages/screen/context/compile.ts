@@ -8,7 +8,7 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 /** `source › triggers[3] "neg.no" › pattern` — names the rule by its id when it has one. */
 function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
   const [list, index, ...rest] = path;
-  if ((list === "triggers" || list === "senses" || list === "frames" || list === "outcomes" || list === "disputes") && typeof index === "number") {
+  if ((list === "triggers" || list === "senses" || list === "frames" || list === "outcomes" || list === "disputes" || list === "affirmations") && typeof index === "number") {
     const rule = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
     const name = typeof rule?.id === "string" ? ` "${rule.id}"` : "";
     const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
@@ -85,7 +85,7 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
     checkId(rule.id, at);
     return compileFrame(rule, at);
   });
-  const statements = (key: "outcomes" | "disputes") =>
+  const statements = (key: "outcomes" | "disputes" | "affirmations") =>
     (file[key] ?? []).map((rule, i) => {
       const at = where(source, raw, [key, i]);
       checkId(rule.id, at);
@@ -97,7 +97,7 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
     const re = (key: "person" | "female" | "male" | "patient" | "agentOfPatient") => ruleRegex({ pattern: c[key] }, `${source} › coreference.${key}`);
     coreference = { person: re("person"), female: re("female"), male: re("male"), patient: re("patient"), agentOfPatient: re("agentOfPatient") };
   }
-  return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []), outcomes: statements("outcomes"), disputes: statements("disputes"), coreference };
+  return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []), outcomes: statements("outcomes"), disputes: statements("disputes"), affirmations: statements("affirmations"), coreference };
 }
 
 function compileFrame(rule: FrameRule, at: string): CompiledFrame {

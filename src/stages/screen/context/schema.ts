@@ -124,6 +124,7 @@ export const contextRulesSchema = z.strictObject({
   frames: z.array(frameSchema, { error: "expected a list of frames" }).optional(),
   outcomes: z.array(statementSchema, { error: "expected a list of statements" }).optional(),
   disputes: z.array(statementSchema, { error: "expected a list of statements" }).optional(),
+  affirmations: z.array(statementSchema, { error: "expected a list of statements" }).optional(),
   coreference: coreferenceSchema.optional(),
 });
 

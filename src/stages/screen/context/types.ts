@@ -90,6 +90,8 @@ export interface CompiledRules {
   /** Statements that settle an open query without the term; statements that dispute an outcome. */
   outcomes: CompiledStatement[];
   disputes: CompiledStatement[];
+  /** Statements that apply an earlier mention of the note to the patient ("the same had happened to her"). */
+  affirmations: CompiledStatement[];
   coreference?: CompiledCoreference;
 }
 
