@@ -155,6 +155,8 @@ export function compileCategories(raw: unknown, source = "categories.json"): Com
       notSections: r.notSections ? new Set(r.notSections) : undefined,
       noteSections: r.noteSections ? new Set(r.noteSections) : undefined,
       notNegated: r.notNegated ?? false,
+      unlessMention: pc.matcher(r.unlessMention, "veto", `${here} › unlessMention`),
+      noteHas: r.noteHas ? { matcher: pc.matcher(r.noteHas.patterns, "veto", `${here} › noteHas.patterns`)!, sections: new Set(r.noteHas.sections) } : undefined,
       order: i,
     };
   });

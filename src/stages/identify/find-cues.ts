@@ -2,6 +2,7 @@ import type { DocumentView } from "../../text/documents/types.js";
 import { analyseMention } from "../screen/context/analyse.js";
 import type { Span } from "../screen/context/sentences.js";
 import type { CompiledRules } from "../screen/context/types.js";
+import type { Matcher } from "../search/match.js";
 import type { Hit, Term } from "../search/terms.js";
 import type { NoteIndex } from "./note-index.js";
 import type { CompiledNear, CompiledRule } from "./types.js";
@@ -72,12 +73,39 @@ function blockOf(doc: DocumentView, offset: number): Span {
   return doc.sectionAt(offset) ?? doc.partAt(offset);
 }
 
+/** Does the sentence of the mention nearest the cue's sentence hold one of `veto`? */
+function mentionSentenceHas(view: NoteView, sentence: number, veto: Matcher): boolean {
+  const { index } = view;
+  const near = [...new Set(view.mentions.map((m) => index.sentenceOf(m.start)))].sort((a, b) => Math.abs(a - sentence) - Math.abs(b - sentence) || a - b)[0];
+  if (near === undefined) return false;
+  const s = index.sentences[near];
+  return s !== undefined && veto.match(index.text.slice(s.start, s.end)).length > 0;
+}
+
+/**
+ * Does the note hold one of the patterns in one of the sections — the id `none` standing for text under no
+ * heading (the unlabelled narrative at the top of an assessment)?
+ */
+function noteHas(doc: DocumentView, want: { matcher: Matcher; sections: ReadonlySet<string> }): boolean {
+  const spans: Span[] = doc.sections.filter((s) => want.sections.has(s.id));
+  if (want.sections.has("none")) {
+    let at = 0;
+    for (const s of doc.sections) {
+      if (s.start > at) spans.push({ start: at, end: s.start });
+      at = Math.max(at, s.end);
+    }
+    if (at < doc.text.length) spans.push({ start: at, end: doc.text.length });
+  }
+  return spans.some((s) => want.matcher.match(doc.text.slice(s.start, s.end)).length > 0);
+}
+
 /** Section filters of a rule: where the cue must (not) lie, and which sections the note must have. */
 function inSections(rule: CompiledRule, doc: DocumentView, cue: Span): boolean {
   const here = doc.sectionAt(cue.start)?.id;
   if (rule.sections && (!here || !rule.sections.has(here))) return false;
   if (rule.notSections && here && rule.notSections.has(here)) return false;
   if (rule.noteSections && !doc.sections.some((s) => rule.noteSections!.has(s.id))) return false;
+  if (rule.noteHas && !noteHas(doc, rule.noteHas)) return false;
   return true;
 }
 
@@ -143,6 +171,7 @@ export function findCues(view: NoteView, rule: CompiledRule): Firing[] {
     const sentence = index.sentenceOf(cue.start);
     if (!inScope(rule, view, cue, sentence, mentionSentences) || !inSections(rule, view.doc, cue)) continue;
     if (rule.notNegated && view.context && analyseMention(index.text, cue.start, cue.end, view.context).negated) continue;
+    if (rule.unlessMention && mentionSentenceHas(view, sentence, rule.unlessMention)) continue;
     const vetoed = rule.unless.some(
       (u, k) =>
         (!u.awayFromMention || !mentionSentences.has(sentence)) &&

@@ -67,6 +67,10 @@ export const ruleSchema = z.strictObject({
   noteSections: sections.optional(),
   /** The cue must not be negated by the context rules ("no ongoing contact"). */
   notNegated: z.boolean({ error: "expected true or false" }).optional(),
+  /** The cue does not count when one of these stands in the sentence of the mention it is near ("she told me …"). */
+  unlessMention: patterns.optional(),
+  /** The note must hold one of these patterns in one of these sections: an assessment that narrates the events. */
+  noteHas: z.strictObject({ patterns, sections }).optional(),
 });
 
 /**

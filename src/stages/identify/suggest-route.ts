@@ -111,20 +111,23 @@ function better(a: Firing, b: Firing): number {
 const serviceOf = (group: string): string => group.slice(group.indexOf(":") + 1);
 
 /**
- * The service that wrote a part, from the spans that name its writer (sign-off, letterhead, From:, the
- * referrer's field, the opening), in that order: a specific name anywhere beats a generic one ("A&E" over
- * "hospital"); among equals, the first span, then the first name in it.
+ * The service that wrote a part, from the groups of spans that name its writer (sign-off and signature,
+ * letterhead, From:, the referrer's field, the opening), in that order: the first group that names any
+ * service decides, a specific name there beating a generic one ("A&E" over "hospital"), then the first.
  */
-export function writerService(text: string, spans: readonly Span[], categories: CompiledCategories): { service: string; span?: Span } {
-  let generic: { service: string; span: Span } | undefined;
-  for (const s of spans) {
-    const hits = categories.serviceNames.match(text.slice(s.start, s.end));
-    const specific = hits.find((h) => h.term.group.startsWith("svc:"));
-    if (specific) return { service: serviceOf(specific.term.group), span: { start: s.start + specific.start, end: s.start + specific.end } };
-    const vague = hits.find((h) => h.term.group.startsWith("gen:"));
-    if (vague && !generic) generic = { service: serviceOf(vague.term.group), span: { start: s.start + vague.start, end: s.start + vague.end } };
+export function writerService(text: string, groups: readonly (readonly Span[])[], categories: CompiledCategories): { service: string; span?: Span; specific?: boolean } {
+  for (const group of groups) {
+    let generic: { service: string; span: Span } | undefined;
+    for (const s of group) {
+      const hits = categories.serviceNames.match(text.slice(s.start, s.end));
+      const specific = hits.find((h) => h.term.group.startsWith("svc:"));
+      if (specific) return { service: serviceOf(specific.term.group), span: { start: s.start + specific.start, end: s.start + specific.end }, specific: true };
+      const vague = hits.find((h) => h.term.group.startsWith("gen:"));
+      if (vague && !generic) generic = { service: serviceOf(vague.term.group), span: { start: s.start + vague.start, end: s.start + vague.end } };
+    }
+    if (generic) return generic;
   }
-  return generic ?? { service: "" };
+  return { service: "" };
 }
 
 /** Evidence that joins the writer's line to the mention's sentence: "Social Worker … | … she had been trafficked …". */
@@ -166,7 +169,9 @@ export function suggestRoute(notes: readonly Note[], categories: CompiledCategor
     for (const step of categories.procedure) {
       if (step.id === AUTHOR_STEP) {
         const writer = writerService(note.text, part.senderSpans, categories);
-        if (part.author === "team" || (part.author === "unknown" && !writer.service)) continue;
+        // The one who signed outranks a letterhead that may be the addressee's: a service named in the sign-off makes it theirs.
+        const signedElsewhere = part.author === "team" && part.kind !== "note" && part.evidence[0]?.block !== "signoff" && part.evidence[0]?.block !== "signature" && writer.specific === true && writerService(note.text, part.senderSpans.slice(0, 1), categories).specific === true;
+        if ((part.author === "team" && !signedElsewhere) || (part.author === "unknown" && !writer.service)) continue;
         // Written by another service. With no service in its blocks, a receipt cue inside the part may name it.
         let service = writer.service;
         let span = writer.span ?? part.evidence[0];
@@ -174,7 +179,7 @@ export function suggestRoute(notes: readonly Note[], categories: CompiledCategor
           const inside = firings.filter((f) => f.rule.category === categories.serviceCategory && f.service && f.cue.start >= part.start && f.cue.end <= part.end).sort(better)[0];
           if (inside) [service, span] = [inside.service, inside.target ?? inside.cue];
         }
-        const rule = part.author === "unknown" ? `${authorRule} + doc.sender-named` : authorRule;
+        const rule = part.author === "unknown" || signedElsewhere ? `${authorRule} + doc.sender-named` : authorRule;
         const { evidence, bold } = authorEvidence(read, span, first);
         const cue = span ?? first;
         return { route: categories.serviceCategory, service, rule, ...where, evidence, bold, start: cue.start, end: cue.end };

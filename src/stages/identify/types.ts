@@ -58,6 +58,10 @@ export interface CompiledRule {
   notSections?: ReadonlySet<string>;
   noteSections?: ReadonlySet<string>;
   notNegated: boolean;
+  /** Vetoes in the nearest mention's sentence. */
+  unlessMention?: Matcher;
+  /** Something the note must hold in given sections. */
+  noteHas?: { matcher: Matcher; sections: ReadonlySet<string> };
   /** Position in the file: the last tie-breaker, so the choice never depends on anything else. */
   order: number;
 }

@@ -11,7 +11,7 @@ export type Blocks = Record<AuthorBlock, Span[]>;
  * recipient fields), and the opening (`opening`, given by the caller: the part's first sentences).
  */
 export function blocksOf(text: string, segments: readonly Segment[], opening: readonly Span[]): Blocks {
-  const blocks: Blocks = { signoff: [], letterhead: [], email_from: [], sender_field: [], addressee: [], opening: [...opening] };
+  const blocks: Blocks = { signoff: [], letterhead: [], email_from: [], sender_field: [], signature: [], addressee: [], opening: [...opening] };
   const ccs = segments.filter((s) => s.kind === "cc");
   for (const s of segments) {
     if (s.kind === "signoff") {
@@ -27,6 +27,7 @@ export function blocksOf(text: string, segments: readonly Segment[], opening: re
     else if (s.kind === "email_header" && s.name === "sender") blocks.email_from.push({ start: s.valueStart ?? s.start, end: s.end });
     else if (s.kind === "email_header" && s.name === "recipient") blocks.addressee.push({ start: s.valueStart ?? s.start, end: s.end });
     else if (s.kind === "field" && s.name === "sender") blocks.sender_field.push({ start: s.valueStart ?? s.start, end: s.end });
+    else if (s.kind === "field" && s.name === "signature") blocks.signature.push({ start: s.valueStart ?? s.start, end: s.end });
     else if (s.kind === "field" && s.name === "recipient") blocks.addressee.push({ start: s.valueStart ?? s.start, end: s.end });
     else if (s.kind === "addressee" || s.kind === "salutation") blocks.addressee.push({ start: s.start, end: s.end });
   }
@@ -52,7 +53,7 @@ export function decideAuthor(text: string, blocks: Blocks, rules: CompiledDocume
   return { author: fallback, evidence: [] };
 }
 
-/** Spans where the writer may be named, most telling first: sign-off, letterhead, From:, sender field, opening. */
-export function senderSpans(blocks: Blocks): Span[] {
-  return [...blocks.signoff, ...blocks.letterhead, ...blocks.email_from, ...blocks.sender_field, ...blocks.opening];
+/** Spans where the writer may be named, in groups, most telling first: sign-off and signature, letterhead, From:, sender field, opening. */
+export function senderSpans(blocks: Blocks): Span[][] {
+  return [[...blocks.signoff, ...blocks.signature], blocks.letterhead, blocks.email_from, blocks.sender_field, blocks.opening].filter((g) => g.length > 0);
 }

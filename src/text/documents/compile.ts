@@ -11,7 +11,9 @@ export interface LineRule {
 
 /** A labelled line (e-mail header, form field): the regex matches the label and its colon at a line start. */
 export interface LabelRule extends LineRule {
-  role: "sender" | "recipient" | "other";
+  role: "sender" | "recipient" | "signature" | "other";
+  /** For a form field: the label alone on its line, its value on the lines below ("REFERRER" / "Metropolitan Police"). */
+  alone?: RegExp;
 }
 
 /** A section rule ready to run: its heading at a line start, and inline after a sentence end. */
@@ -22,6 +24,8 @@ export interface SectionRule {
   line: RegExp;
   /** Heading inside a line, after a sentence end or a wide gap, followed by a colon. */
   inline: RegExp;
+  /** One of this section's own headings at the start of a text (to tell the longest heading of a line). */
+  own: RegExp;
 }
 
 export interface AuthorRule {
@@ -47,6 +51,10 @@ export interface CompiledDocuments {
   headers: LabelRule[];
   fields: LabelRule[];
   sections: SectionRule[];
+  /** Ids of sections whose heading ends a form. */
+  formEnds: ReadonlySet<string>;
+  /** Organisation or address words of a letterhead at a note's top (absent: no such letterheads). */
+  letterheadWords?: RegExp;
   authorship: AuthorRule[];
 }
 
@@ -117,17 +125,28 @@ export function compileDocuments(raw: unknown, source = "documents.json"): Compi
     file[key].map((r, i) => {
       const at = where(source, raw, [key, i]);
       claim(r.id, at);
-      return { id: r.id, role: r.role, regex: new RegExp(`^[ \\t]*(?:${r.labels.map(literal).join("|")})[ \\t]*:[ \\t]*`, "i") };
+      const extra = "labelPattern" in r && r.labelPattern ? compile(r.labelPattern, "i", `${at} › labelPattern`).source.replace(/^\^|\$$/g, "") : undefined;
+      const alt = [...r.labels.map(literal), ...(extra ? [`(?:${extra})`] : [])].join("|");
+      return {
+        id: r.id,
+        role: r.role,
+        regex: new RegExp(`^[ \\t]*(?:${alt})[ \\t]*:[ \\t]*`, "i"),
+        ...(key === "fields" ? { alone: new RegExp(`^[ \\t]*(?:${alt})[ \\t]*:?[ \\t]*$`, "i") } : {}),
+      };
     });
 
+  // A heading may join others: "Personal/Social", "Impression & plan", "Drugs and alcohol/forensic"; the first names the section.
+  const anyHeading = file.sections.flatMap((s) => s.headings.map(literal)).join("|");
+  const joined = `(?:[ \\t]*(?:/|&|\\band\\b)[ \\t]*(?:${anyHeading}))*`;
   const sections: SectionRule[] = file.sections.map((s, i) => {
     claim(s.id, where(source, raw, ["sections", i]));
     const alt = s.headings.map(literal).join("|");
     return {
       id: s.id,
       label: s.label,
-      line: new RegExp(`^[ \\t]*(?:${alt})(?:[ \\t]*:[ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]*[-–—]?[ \\t]*$)`, "i"),
+      line: new RegExp(`^[ \\t]*(?:${alt})${joined}(?:[ \\t]*:[ \\t]*|[ \\t]+[-–—][ \\t]+|[ \\t]*[-–—]?[ \\t]*$)`, "i"),
       inline: new RegExp(`(?<=[.!?;)][ \\t]{1,4}|[ \\t]{3,})(?:${alt})[ \\t]*:`, "gi"),
+      own: new RegExp(`^(?:${s.headings.map(literal).sort((a, b) => b.length - a.length).join("|")})`, "i"),
     };
   });
   const authorship: AuthorRule[] = file.authorship.map((r, i) => {
@@ -149,6 +168,8 @@ export function compileDocuments(raw: unknown, source = "documents.json"): Compi
     headers: labelled("emailHeaders"),
     fields: labelled("fields"),
     sections,
+    formEnds: new Set(file.formEnds ?? []),
+    letterheadWords: file.letterheadWords ? compile(file.letterheadWords, "i", `${source} › letterheadWords`) : undefined,
     authorship,
   };
 }

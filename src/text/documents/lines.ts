@@ -40,23 +40,29 @@ export function lineRule(rules: readonly LineRule[], line: Line): LineRule | und
 }
 
 /** The labelled-line rule (header or field) of a line, with where its value starts. */
-export function labelOf(rules: readonly LabelRule[], line: Line): { rule: LabelRule; valueStart: number } | undefined {
+export function labelOf(rules: readonly LabelRule[], line: Line): { rule: LabelRule; valueStart: number; alone?: boolean } | undefined {
   if (line.blank) return undefined;
   for (const rule of rules) {
     const m = rule.regex.exec(line.text);
     if (m) return { rule, valueStart: line.start + m[0].length };
   }
+  // A field's label alone on its line, the value below it: "REFERRER" / "Metropolitan Police - DC ZZZZZ".
+  if (line.words <= 6) for (const rule of rules) if (rule.alone?.test(line.text)) return { rule, valueStart: -1, alone: true };
   return undefined;
 }
 
 /** The section whose heading opens the line, with the heading's span. */
 export function headingOf(rules: readonly SectionRule[], line: Line): { rule: SectionRule; start: number; end: number } | undefined {
   if (line.blank) return undefined;
+  // The longest heading of its own wins: "Summary and formulation" is a formulation, not a summary joined to one.
+  let best: { rule: SectionRule; start: number; end: number; own: number } | undefined;
   for (const rule of rules) {
     const m = rule.line.exec(line.text);
-    if (m) return { rule, start: line.start, end: line.start + m[0].trimEnd().length };
+    if (!m) continue;
+    const own = rule.own.exec(line.text.trimStart())?.[0].length ?? 0;
+    if (!best || own > best.own) best = { rule, start: line.start, end: line.start + m[0].trimEnd().length, own };
   }
-  return undefined;
+  return best && { rule: best.rule, start: best.start, end: best.end };
 }
 
 /** A line of prose rather than a block line: long, or a sentence of several words. */
@@ -66,11 +72,16 @@ export function isProse(line: Line): boolean {
 }
 
 /** Per-line classification used to find the parts of a note. */
+/** A short label and its colon at a line start ("Date/time referred:", "Medically fit?:"): a field in a form. */
+const LABEL = /^[A-Za-z][A-Za-z0-9/&'()\- ]{0,40}?\??[ \t]*:[ \t]*\S/;
+
 export interface LineKinds {
+  /** A short label and colon at the line start, known or not. */
+  label?: boolean;
   salutation?: LineRule;
   closing?: LineRule;
   header?: { rule: LabelRule; valueStart: number };
-  field?: { rule: LabelRule; valueStart: number };
+  field?: { rule: LabelRule; valueStart: number; alone?: boolean };
   heading?: { rule: SectionRule; start: number; end: number };
   formTitle?: LineRule;
   pastedIntro?: LineRule;
@@ -81,6 +92,7 @@ export function classify(lines: readonly Line[], rules: CompiledDocuments): Line
   return lines.map((line) => {
     if (line.blank) return {};
     const k: LineKinds = {};
+    if (LABEL.test(line.text) && !/^\w+:\/\//.test(line.text)) k.label = true;
     const header = labelOf(rules.headers, line);
     if (header) k.header = header;
     const field = labelOf(rules.fields, line);
@@ -92,7 +104,8 @@ export function classify(lines: readonly Line[], rules: CompiledDocuments): Line
       if (salutation) k.salutation = salutation;
       const closing = lineRule(rules.closings, line);
       if (closing) k.closing = closing;
-      const title = lineRule(rules.formTitles, line);
+      // A labelled line is a field, never a form's title ("Date of referral: …", "REASON FOR REFERRAL").
+      const title = k.field || k.label ? undefined : lineRule(rules.formTitles, line);
       if (title) k.formTitle = title;
     }
     const intro = lineRule(rules.pastedIntros, line);

@@ -195,7 +195,7 @@ function emailAt(lines: readonly Line[], kinds: readonly LineKinds[], h0: number
  * A form from line `t`: its title (if any) and the run of field lines after it, each field running on
  * over its continuation lines, up to a section heading that is not also a field, or `limit`.
  */
-function formAt(lines: readonly Line[], kinds: readonly LineKinds[], t: number, limit: number): RawPart {
+function formAt(lines: readonly Line[], kinds: readonly LineKinds[], t: number, limit: number, rules: CompiledDocuments): RawPart {
   const segments: Segment[] = [];
   let j = t;
   if (kinds[t].formTitle && !kinds[t].field) {
@@ -222,12 +222,20 @@ function formAt(lines: readonly Line[], kinds: readonly LineKinds[], t: number, 
       afterBlank = true;
       continue;
     }
-    if (k.salutation || k.header || k.closing || k.pastedIntro || (k.heading && !k.field) || (k.formTitle && !k.field && j > t)) break;
+    // The team's own assessment starts at one of its headings ("HPC", "MSE", "Impression"); other labels carry the form on.
+    const ends = k.heading && !k.field && rules.formEnds.has(k.heading.rule.id);
+    if (k.salutation || headerBlockAt(kinds, lines, j) >= 0 || k.closing || k.pastedIntro || ends || (k.formTitle && !k.field && j > t)) break;
+    const fieldLike = k.field || k.label || k.heading;
     // After a blank line only another field carries the form on: a line of prose there is the note's own.
-    if (afterBlank && !k.field) break;
+    if (afterBlank && !fieldLike) break;
     afterBlank = false;
     if (k.field) {
-      open = seg("field", k.field.rule.id, l.start, l.end, { name: k.field.rule.role, valueStart: k.field.valueStart });
+      // A label alone on its line takes the lines below it as its value.
+      const valueStart = k.field.alone ? (lines[nextFilled(lines, j + 1, limit)]?.start ?? l.end) : k.field.valueStart;
+      open = seg("field", k.field.rule.id, l.start, l.end, { name: k.field.rule.role, valueStart });
+      segments.push(open);
+    } else if (fieldLike) {
+      open = seg("field", "doc.field", l.start, l.end, { name: "other" });
       segments.push(open);
     } else if (open) open.end = l.end;
     else segments.push((open = seg("body", "doc.body", l.start, l.end)));
@@ -237,10 +245,18 @@ function formAt(lines: readonly Line[], kinds: readonly LineKinds[], t: number, 
   return { kind: "form", rule, first: t, last: Math.max(last, t), segments };
 }
 
-/** Does a form start at line `i`: a title line, or three field lines among the next few, one naming the sender? */
-function formStartsAt(lines: readonly Line[], kinds: readonly LineKinds[], i: number): boolean {
+/**
+ * Does a form start at line `i`: a title line; three field lines among the next few, one naming the sender;
+ * or, at the top of the note's text (`top`), the sender's field and one more ("Source of referral: GP.
+ * Reason: low mood …").
+ */
+function formStartsAt(lines: readonly Line[], kinds: readonly LineKinds[], i: number, top = false): boolean {
   if (kinds[i].formTitle) return true;
   if (!kinds[i].field) return false;
+  if (top && kinds[i].field!.rule.role === "sender" && !kinds[i].field!.alone) {
+    for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) if (kinds[j].field || kinds[j].label || /\b[A-Z][a-z]+:\s/.test(lines[j].text)) return true;
+    if (/[.;]\s+[A-Z][a-z]+:\s/.test(lines[i].text)) return true;
+  }
   let fields = 0;
   let sender = false;
   for (let j = i; j < Math.min(lines.length, i + 8); j++) {
@@ -280,7 +296,7 @@ export function findParts(lines: readonly Line[], kinds: readonly LineKinds[], r
       part = emailAt(lines, kinds, i, h1, nextAnchor(g < n && kinds[g].salutation ? g + 1 : h1 + 1), rules);
     }
     else if (kinds[i].salutation) part = letterAt(lines, kinds, i, cursor, nextAnchor(i + 1), rules);
-    else if (formStartsAt(lines, kinds, i)) part = formAt(lines, kinds, i, nextAnchor(i + 1));
+    else if (formStartsAt(lines, kinds, i, i === nextFilled(lines, cursor, n))) part = formAt(lines, kinds, i, nextAnchor(i + 1), rules);
     else if (kinds[i].closing && !kinds[i].field) {
       // A closing with no salutation: a letter from the start of the text around it (after any introducing line).
       let first = cursor;

@@ -18,8 +18,10 @@ const lineRule = z.strictObject({ id, pattern: text, note });
 const fieldRule = z.strictObject({
   id,
   labels,
+  /** A regular expression for further labels of this field ("^referr(?:er|ing)\\b.*"), matched against the whole label. */
+  labelPattern: text.optional(),
   /** `sender`: the value names who sent the form; `recipient`: whom it is for; `other`: anything else. */
-  role: z.enum(["sender", "recipient", "other"], { error: "expected one of sender, recipient, other" }),
+  role: z.enum(["sender", "recipient", "signature", "other"], { error: "expected one of sender, recipient, signature, other" }),
   note,
 });
 
@@ -64,6 +66,10 @@ export const documentsSchema = z.strictObject({
   emailHeaders: z.array(headerRule, { error: "expected a list of header rules" }).min(2, { error: "expected at least two header rules" }),
   fields: z.array(fieldRule, { error: "expected a list of field rules" }),
   sections: z.array(sectionRule, { error: "expected a list of section rules" }),
+  /** Sections whose heading ends a form: the team's own assessment starts there ("HPC", "MSE", "Impression"). */
+  formEnds: z.array(id, { error: "expected a list of section ids" }).optional(),
+  /** Words of an organisation or an address: two or more short lines at a note's top holding one are its letterhead. */
+  letterheadWords: text.optional(),
   authorship: z.array(authorRule, { error: "expected a list of authorship rules" }).min(1, { error: "expected at least one rule" }),
 });
 

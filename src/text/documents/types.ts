@@ -39,7 +39,7 @@ export interface AuthorEvidence extends Span {
 }
 
 /** The blocks of a part where its writer may be named. */
-export const AUTHOR_BLOCKS = ["signoff", "letterhead", "email_from", "sender_field", "addressee", "opening"] as const;
+export const AUTHOR_BLOCKS = ["signoff", "letterhead", "email_from", "sender_field", "signature", "addressee", "opening"] as const;
 export type AuthorBlock = (typeof AUTHOR_BLOCKS)[number];
 
 /**
@@ -51,8 +51,11 @@ export interface Part extends Span {
   author: Author;
   /** The rule that decided the author, first; empty when none did. */
   evidence: AuthorEvidence[];
-  /** Spans that name the writer (letterhead, sign-off lines, From:, the referrer's field, the opening), for looking up who they are. */
-  senderSpans: Span[];
+  /**
+   * Spans that name the writer, in groups from the most telling: the sign-off and signature, the letterhead,
+   * the From: line, the referrer's field, the opening — for looking up who they are.
+   */
+  senderSpans: Span[][];
   /** The rule that recognised the part (`doc.note` for the note itself). */
   rule: string;
 }

@@ -156,7 +156,7 @@ const DOCUMENTS: [string, string, string, string, string, string][] = [
     "Assessment",
     "during_contact_recent",
     "",
-    "recent.assessment-time",
+    "recent.time-in-part",
   ],
   [
     "the team's plan refers out after a disclosure",

@@ -110,7 +110,7 @@ describe("readDocument: letters", () => {
     expect(d.parts[0]).toMatchObject({ kind: "letter", author: "other" });
     // Written to a psychiatrist of the team: by someone else (the rule that decides comes first in the file).
     expect(d.parts[0].evidence.map((e) => [e.rule, slice(d, e)])).toEqual([["author.addressee.mental-health", "Psychiatrist"]]);
-    expect(d.parts[0].senderSpans.map((s) => slice(d, s))).toContain("Riverside Medical Practice\n14 Canal Street\nLondon SE99 9ZZ\nTel 020 0000 0000");
+    expect(d.parts[0].senderSpans.flat().map((s) => slice(d, s))).toContain("Riverside Medical Practice\n14 Canal Street\nLondon SE99 9ZZ\nTel 020 0000 0000");
   });
   it("keeps letterhead, addressee and sign-off lines as sentences of their own; 'Dr A.' does not end one", () => {
     expect(sentenceAt(d, "Consultant Psychiatrist")).toBe("Consultant Psychiatrist");
@@ -153,7 +153,7 @@ describe("readDocument: e-mails, forms and pasted parts", () => {
     ]);
     const email = d.parts[1];
     expect(email.evidence.map((e) => [e.rule, slice(d, e)])).toEqual([["author.addressee.mental-health", "CMHT"]]);
-    expect(email.senderSpans.map((s) => slice(d, s))).toEqual(["ZZZZZ\nSenior Practitioner", "ZZZZZ (Adult Social Care, Safeguarding Team)", "Just to let you know that Ms ZZZZZ told our duty worker yesterday that she is frightened of the man who arranged her job."]);
+    expect(email.senderSpans.flat().map((s) => slice(d, s))).toEqual(["ZZZZZ\nSenior Practitioner", "ZZZZZ (Adult Social Care, Safeguarding Team)", "Just to let you know that Ms ZZZZZ told our duty worker yesterday that she is frightened of the man who arranged her job."]);
     expect(blocks(d, "email_header")).toHaveLength(4);
     expect(d.partAt(d.text.indexOf("frightened")).kind).toBe("email");
     expect(d.partAt(d.text.indexOf("CPN to call")).author).toBe("team");
