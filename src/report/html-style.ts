@@ -20,7 +20,10 @@ caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 6
 th, td { padding: 4px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--ink); border-top: 2px solid var(--ink); }
 td.num, th.num { text-align: right; white-space: nowrap; }
-thead th.num { white-space: normal; overflow-wrap: anywhere; }
+/* Headers wrap between words only: a narrow column never splits a word. */
+th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+thead th.num { white-space: normal; }
+td.undefined { white-space: normal; min-width: 12em; max-width: 22em; text-align: left; font-size: 12px; color: var(--muted); }
 tr.group th, tr.group td { padding-top: 10px; background: var(--soft); font-weight: bold; }
 td.sub { padding-left: 26px; }
 small.confirmed { display: block; color: var(--muted); font-size: 12px; }
