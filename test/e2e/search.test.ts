@@ -40,7 +40,14 @@ describe("notes-analyse search (end to end)", () => {
     const out = tempDir();
     expect(cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", out]).code).toBe(0);
     const wb = await readWorkbook(join(out, "01-search", "search.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Patients", "Hits"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Patients", "Hits", "Terms"]);
+    // Every term of the file, zero-hit ones too, so a misspelt term shows.
+    const terms = wb.getWorksheet("Terms")!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1, 5));
+    expect(terms.length).toBeGreaterThan(50);
+    expect(terms.some((t) => t[0] === "case" && t[2] === 0)).toBe(true);
+    expect(terms.some((t) => t[0] !== "case" && t[2] === 0)).toBe(true);
+    const hitsTotal = terms.reduce((s, t) => s + Number(t[2]), 0);
+    expect(hitsTotal).toBe(wb.getWorksheet("Hits")!.rowCount - 1);
     const hits = wb.getWorksheet("Hits")!;
     expect(hits.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(hits.autoFilter).toBeTruthy();
@@ -94,7 +101,10 @@ describe("notes-analyse search (end to end)", () => {
     const r = cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", tempDir(), "--json", "--quiet"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: 1, notes: 6, patients: 5, returned: 3 });
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ files: 1, notes: 6, patients: 5, returned: 3 });
+    expect(j.terms.find((t: { term: string }) => t.term === "trafficked")).toMatchObject({ group: "case" });
+    expect(j.terms.filter((t: { hits: number }) => t.hits === 0).length).toBeGreaterThan(0);
   });
 
   it.each([
