@@ -40,7 +40,7 @@ export function block<T>(title: string, level: 2 | 3, part: Part<T>, body: (data
 
 /** A section of the report (each starts a new page when printed). */
 export function section(id: string, title: string, ...blocks: string[]): string {
-  return `<section id="${esc(id)}">\n<h2>${esc(title)}</h2>\n${blocks.join("\n")}\n</section>`;
+  return `<section id="${esc(id)}">\n<h2>${esc(title)}</h2>\n${blocks.filter((b) => b !== "").join("\n")}\n</section>`;
 }
 
 export const para = (text: string, cls = "note") => `<p class="${cls}">${esc(text)}</p>`;

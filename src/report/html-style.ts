@@ -13,6 +13,7 @@ p.meta { margin: 0 0 12px; }
 p.source { font-size: 13px; margin: 0 0 10px; }
 p.note { font-size: 13px; margin: 6px 0; }
 p.warn { color: var(--warn); font-weight: bold; font-size: 14px; }
+p.draft { padding: 8px 14px; color: var(--warn); background: var(--warn-bg); border-left: 4px solid var(--warn); font-weight: bold; }
 p.missing { padding: 10px 14px; background: var(--soft); border-left: 4px solid var(--muted); font-style: italic; }
 nav ol { margin: 8px 0 0; padding-left: 22px; columns: 2; }
 table { border-collapse: collapse; margin: 8px 0 14px; font-size: 14px; font-variant-numeric: tabular-nums; }

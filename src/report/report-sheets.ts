@@ -120,5 +120,18 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
       }
     : missingSheet("Flow", f);
   const agreement = [agreementSheet(inputs), confusionSheet(inputs), coderSheet(inputs)].filter((x): x is SheetModel => x !== undefined);
-  return [table1, flow, csvSheet("Routes", inputs.routes), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN])];
+  const sheets = [table1, flow, csvSheet("Routes", inputs.routes), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN])];
+  const drafts = inputs.drafts ?? [];
+  if (drafts.length === 0) return sheets;
+  // A DRAFT sheet first, and every sheet built on unconfirmed suggestions named so.
+  const affected = new Set(drafts.flatMap((d) => d.sheets));
+  const note: SheetModel = {
+    name: "DRAFT",
+    columns: [{ header: "DRAFT: built on suggestions a rater has not confirmed", key: "note", width: 110, wrap: true }],
+    rows: [
+      ...drafts.map((d) => ({ note: `${d.what[0].toUpperCase()}${d.what.slice(1)} (sheets ${d.sheets.map((x) => `${x} DRAFT`).join(", ")}).` })),
+      { note: "Confirm them in the workbooks and run notes-analyse report again (or notes-analyse run)." },
+    ],
+  };
+  return [note, ...sheets.map((s) => (affected.has(s.name) ? { ...s, name: `${s.name} DRAFT` } : s))];
 }
