@@ -83,17 +83,28 @@ export const COMMON_FLAGS = [
   { flags: "--debug", description: "show stack traces for unexpected errors" },
 ] as const;
 
-/** Add the study options and the common flags to a command. */
-export function addStudyOptions(cmd: Command, skip: readonly string[] = []): Command {
+/** The config key a study option sets, as commands list the ones they use: `sampling.first`. */
+export const optionKey = (opt: StudyOption): string => opt.key.join(".");
+
+/**
+ * Add the study options and the common flags to a command. Every one is accepted; those outside `uses`
+ * (config keys) and the common flags in `ignores` are hidden from its --help, which lists what applies.
+ */
+export function addStudyOptions(cmd: Command, uses?: readonly string[], ignores: readonly string[] = []): Command {
   for (const opt of STUDY_OPTIONS) {
-    if (skip.some((s) => opt.flags.startsWith(s))) continue;
-    cmd.addOption(new Option(opt.flags, opt.description));
+    const option = new Option(opt.flags, opt.description);
+    if (uses && !uses.includes(optionKey(opt))) option.hideHelp();
+    cmd.addOption(option);
   }
-  return addCommonFlags(cmd);
+  return addCommonFlags(cmd, ignores);
 }
 
-export function addCommonFlags(cmd: Command): Command {
-  for (const f of COMMON_FLAGS) cmd.addOption(new Option(f.flags, f.description));
+export function addCommonFlags(cmd: Command, ignores: readonly string[] = []): Command {
+  for (const f of COMMON_FLAGS) {
+    const option = new Option(f.flags, f.description);
+    if (ignores.includes(f.flags.split(" ")[0])) option.hideHelp();
+    cmd.addOption(option);
+  }
   return cmd;
 }
 

@@ -66,6 +66,7 @@ export const agreementCommand: CommandSpec = {
   args: "<files...>",
   summary: "inter-rater agreement between rater files (kappa, alpha, AC1, PABAK)",
   studyOptions: false,
+  ignores: ["--config", "--force"],
   configure(cmd: Command) {
     cmd
       .option("--id <column>", "item id column in every rater file (default patient_id)")

@@ -131,5 +131,6 @@ export const consensusCommand: CommandSpec = {
   name: "consensus",
   summary: "discrepancies in, final eligible list and flow counts out",
   studyOptions: true,
+  uses: ["out"],
   run,
 };

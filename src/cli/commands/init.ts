@@ -73,5 +73,7 @@ export const initCommand: CommandSpec = {
   args: "[dir]",
   summary: "scaffold a study folder (config, terms, rules, codebook, README)",
   studyOptions: true,
+  uses: ["preset"],
+  ignores: ["--config"],
   run,
 };

@@ -120,5 +120,7 @@ export const mergeCommand: CommandSpec = {
   args: "<dirs...>",
   summary: "combine the outputs of search --shard K/N into one search output (--out)",
   studyOptions: true,
+  uses: ["out"],
+  ignores: ["--force"],
   run,
 };

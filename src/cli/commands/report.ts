@@ -47,6 +47,8 @@ export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
+  uses: ["patients", "encoding", "out", "childAgeCutoff"],
+  ignores: ["--force"],
   configure(cmd) {
     addEligibleOption(cmd);
   },

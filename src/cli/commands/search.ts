@@ -104,6 +104,8 @@ export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
+  uses: ["notes", "columns", "encoding", "patients", "preset", "terms", "out", "childAgeCutoff", "kwicWidth", "showText"],
+  ignores: ["--force"],
   configure: (cmd) =>
     cmd
       .option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge")
