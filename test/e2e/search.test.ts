@@ -97,6 +97,20 @@ describe("notes-analyse search (end to end)", () => {
     for (const f of ["patients.csv", "hits.csv"]) expect(readFileSync(join(a, "01-search", f))).toEqual(readFileSync(join(b, "01-search", f)));
   });
 
+  it("reads a semicolon-separated export and patients file with mapped CRIS-style columns, as hospitals give them", () => {
+    const dir = join(SCENARIOS, "notes-semicolon-mapped");
+    const out = tempDir();
+    const r = cli(["search", "--out", out, "--quiet"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, "01-search", "patients.csv")).map((p) => [p.patient_id, p.group])).toEqual([["S1", "adult"], ["S3", "child"]]);
+    const wrong = cli(["search", "--out", out, "--delimiter", "comma"], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/patients\.csv: missing column BrcId \(for patient_id\); found "BrcId;Gender;Age at first contact;Ethni…" \(the header reads as one column: is the file separated by semicolon \(;\)\? set --delimiter/);
+    const bad = cli(["search", "--out", out, "--delimiter", "colon"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/delimiter: expected auto, comma, semicolon, tab or pipe/);
+  });
+
   it("prints a JSON summary on stdout with --json", () => {
     const r = cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", tempDir(), "--json", "--quiet"]);
     expect(r.code).toBe(0);

@@ -47,7 +47,7 @@ export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
-  uses: ["patients", "encoding", "out", "childAgeCutoff"],
+  uses: ["patients", "columns", "encoding", "delimiter", "out", "childAgeCutoff"],
   ignores: ["--force"],
   configure(cmd) {
     addEligibleOption(cmd);
