@@ -177,6 +177,42 @@ describe("notes-analyse init", () => {
   });
 });
 
+describe("notes-analyse init with no preset: a starter for a study's own topic", () => {
+  it("writes commented rule files that every stage loads, and a README, and the study runs to its first human step", () => {
+    const dir = tempDir();
+    const r = cli(["init", "study"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const study = join(dir, "study");
+    const config = JSON.parse(readFileSync(join(study, "notes-analyse.config.json"), "utf8"));
+    expect(config.preset).toBeUndefined();
+    expect(config).toMatchObject({ terms: "terms.txt", contextRules: "context-rules.json", categories: "categories.json", codebook: "codebook.json", delimiter: "auto" });
+    for (const f of ["context-rules.json", "categories.json", "codebook.json"]) expect(JSON.parse(readFileSync(join(study, f), "utf8")).description, f).toMatch(/EXAMPLE topic/);
+    expect(readFileSync(join(study, "terms.txt"), "utf8")).toMatch(/^# Search terms of a new study/);
+    expect(readFileSync(join(study, "README.md"), "utf8")).toMatch(/your own topic/);
+    writeFileSync(
+      join(study, "export", "notes.csv"),
+      [
+        "patient_id;note_id;date;text",
+        "D1;n1;03/02/2011;She disclosed domestic abuse by her partner. Now in a refuge.",
+        "D2;n2;04/02/2011;Attended domestic abuse awareness training at work.",
+        "D3;n3;05/02/2011;Referral from the IDVA: domestic violence, MARAC next week. DNA today.",
+        "D4;n4;06/02/2011;Routine review.",
+      ].join("\n") + "\n",
+    );
+    writeFileSync(join(study, "export", "patients.csv"), "patient_id;age_at_first_contact\nD1;30\nD2;41\nD3;16\nD4;50\n");
+    const run = cli(["run", "--json"], study);
+    expect(run.code, run.stderr).toBe(3);
+    expect(JSON.parse(run.stdout).stopped_at).toBe("consensus");
+    const suggestions = readCsv(join(study, "notes-analyse-out", "02-screening", "suggestions.csv"));
+    expect(suggestions.map((x) => [x.patient_id, x.suggestion, x.reason])).toEqual([["D1", "include", ""], ["D2", "exclude", "interest_in_issue"], ["D3", "include", ""]]);
+    const eligible = join(study, "eligible.csv");
+    writeFileSync(eligible, "patient_id\nD1\nD3\n");
+    for (const stage of ["identify", "code"]) expect(cli([stage, "--eligible", eligible, "--quiet"], study).code, stage).toBe(0);
+    const routes = readCsv(join(study, "notes-analyse-out", "03-identification", "routes.csv"));
+    expect(routes.map((x) => [x.patient_id, x.suggested_route])).toEqual([["D1", "during_contact"], ["D3", "other_service"]]);
+  });
+});
+
 describe("the command line", () => {
   it("lists every command in --help and says which are not built yet", () => {
     const r = cli(["--help"]);
