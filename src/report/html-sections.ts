@@ -65,7 +65,9 @@ export function routesHtml(table: CsvTable): string {
 /** The agreement figures side by side, each confusion matrix, and per-code coder agreement. */
 export function agreementHtml(sources: readonly AgreementSource[]): string {
   const view = agreementView(sources);
-  const parts = [htmlTable(["Measure", ...view.sources.map((s) => num(s))], view.rows.map((r) => ({ cells: [r.measure, ...r.values.map((v): HtmlCell => (v.startsWith("undefined") ? { text: v, cls: "num undefined" } : num(v)))] })), "Agreement between raters")];
+  const parts = [htmlTable(["Measure", ...view.sources.map((s) => num(s))], view.rows.map((r) => ({
+        cells: [{ text: r.measure, cls: "measure" }, ...r.values.map((v): HtmlCell => (v.startsWith("undefined") ? { text: v, cls: "num undefined" } : v.length > 24 ? { text: v, cls: "num wrap" } : num(v)))],
+      })), "Agreement between raters")];
   for (const m of view.matrices) {
     parts.push(
       htmlTable(

@@ -24,7 +24,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 /* Headers wrap between words only: a narrow column never splits a word. */
 th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 thead th.num { white-space: normal; }
-td.undefined { white-space: normal; min-width: 12em; max-width: 22em; text-align: left; font-size: 12px; color: var(--muted); }
+td.num.wrap { white-space: normal; }
+td.measure { min-width: 11em; }
+td.undefined { white-space: normal; min-width: 8em; max-width: 18em; text-align: left; font-size: 12px; color: var(--muted); }
 tr.group th, tr.group td { padding-top: 10px; background: var(--soft); font-weight: bold; }
 td.sub { padding-left: 26px; }
 small.confirmed { display: block; color: var(--muted); font-size: 12px; }
