@@ -50,9 +50,9 @@ async function stopsAfter(stage: string, runs: boolean, out: string, acceptSugge
  * The plan of `run --dry-run`: which stages would run, which would be skipped as unchanged, where the
  * run would stop for a person, and what it would then not reach. A stage runs when its own inputs
  * changed or when an earlier stage of this run rewrites a file it reads; a stage whose input no earlier
- * stage writes is blocked.
+ * stage writes is blocked. `demo`: the bundled synthetic raters answer every human step.
  */
-export async function planRun(facts: readonly StageFacts[], out: string, acceptSuggestions: boolean): Promise<PlannedStage[]> {
+export async function planRun(facts: readonly StageFacts[], out: string, acceptSuggestions: boolean, demo = false): Promise<PlannedStage[]> {
   const plan: PlannedStage[] = [];
   const rewritten = new Map<string, string>();
   let stopped = false;
@@ -72,7 +72,8 @@ export async function planRun(facts: readonly StageFacts[], out: string, acceptS
     let why = missing.length > 0 ? `${missing.join(", ")} will be written by ${upstream.join(", ")}` : upstream.length > 0 ? `${upstream.join(", ")} rewrites what it reads` : fresh ? "inputs unchanged since the last run" : "inputs changed, or it has not run yet";
     if (fresh && upstream.length === 0) action = "skip";
     if (action === "run") for (const p of stage.produces) rewritten.set(p, stage.name);
-    const stop = await stopsAfter(stage.name, action === "run", out, acceptSuggestions, i < facts.length - 1);
+    // The demo's synthetic raters fill every workbook as its stage writes it, so the demo never stops.
+    const stop = demo ? undefined : await stopsAfter(stage.name, action === "run", out, acceptSuggestions, i < facts.length - 1);
     if (stop) {
       why += `; then ${stop} (exit 3)`;
       stopped = true;

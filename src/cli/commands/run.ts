@@ -89,7 +89,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   };
 
   if (opts.dryRun) {
-    const plan = await planRun(await Promise.all(stages.map(facts)), out, accept || demo);
+    const plan = await planRun(await Promise.all(stages.map(facts)), out, accept, demo);
     for (const p of plan) ctx.log.info(`  ${p.stage.padEnd(10)} ${p.action.padEnd(12)} ${p.why}`);
     return { summary: { dry_run: true, out, plan } };
   }
