@@ -69,7 +69,13 @@ export async function planRun(facts: readonly StageFacts[], out: string, acceptS
     }
     const upstream = [...new Set([...stage.requires, ...stage.reads].filter((f) => rewritten.has(f)).map((f) => rewritten.get(f)!))];
     let action: PlannedStage["action"] = "run";
-    let why = missing.length > 0 ? `${missing.join(", ")} will be written by ${upstream.join(", ")}` : upstream.length > 0 ? `${upstream.join(", ")} rewrites what it reads` : fresh ? "inputs unchanged since the last run" : "inputs changed, or it has not run yet";
+    const writers = [...new Set(missing.map((m) => rewritten.get(m)!))];
+    const others = upstream.filter((u) => !writers.includes(u));
+    const reasons = [
+      ...(missing.length > 0 ? [`${missing.join(", ")} will be written by ${writers.join(", ")}`] : []),
+      ...(others.length > 0 ? [`${others.join(", ")} ${others.length === 1 ? "rewrites" : "rewrite"} what it reads`] : []),
+    ];
+    let why = reasons.length > 0 ? reasons.join("; ") : fresh ? "inputs unchanged since the last run" : "inputs changed, or it has not run yet";
     if (fresh && upstream.length === 0) action = "skip";
     if (action === "run") for (const p of stage.produces) rewritten.set(p, stage.name);
     // The demo's synthetic raters fill every workbook as its stage writes it, so the demo never stops.
