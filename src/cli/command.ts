@@ -28,6 +28,13 @@ export interface CommandSpec {
   summary: string;
   /** Takes the shared study options (every command but `agreement`). */
   studyOptions: boolean;
+  /**
+   * The study options this command uses, by config key (`seed`, `sampling.first`): the rest are
+   * accepted and ignored (SPEC §4) but left out of its `--help`. Absent: every one.
+   */
+  uses?: readonly string[];
+  /** Common flags that do not apply to it, left out of its `--help` (still accepted). */
+  ignores?: readonly ("--config" | "--force")[];
   configure?(cmd: Command): void;
   /** Absent while the command is not built yet. */
   run?(ctx: CommandContext, args: string[], opts: Record<string, unknown>): Promise<CommandResult>;

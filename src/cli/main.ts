@@ -14,8 +14,8 @@ const EXIT_INTERNAL = 70;
 function register(program: Command, spec: CommandSpec, argv: string[], result: { code: number }): void {
   const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
   cmd.description(spec.run ? spec.summary : `${spec.summary} (not built yet)`);
-  if (spec.studyOptions) addStudyOptions(cmd);
-  else addCommonFlags(cmd);
+  if (spec.studyOptions) addStudyOptions(cmd, spec.uses, spec.ignores);
+  else addCommonFlags(cmd, spec.ignores);
   spec.configure?.(cmd);
   cmd.action(async (...params: unknown[]) => {
     const self = params[params.length - 1] as Command;

@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { UserError } from "../core/errors.js";
-import { NOTE_COLUMNS, type ConfigInput } from "../config/schema.js";
+import { COLUMN_ROLES, type ConfigInput } from "../config/schema.js";
 
 /**
  * The one table of study options. Each row is a flag and the config key it sets, so the command line
@@ -41,8 +41,8 @@ export function parseColumns(raw: string, flag = "--columns"): Record<string, st
       throw new UserError(`command line › ${flag}: expected name=COLUMN pairs separated by commas, like patient_id=BrcId,text=Attachment_Text`);
     }
     const name = part.slice(0, eq).trim();
-    if (!(NOTE_COLUMNS as readonly string[]).includes(name)) {
-      throw new UserError(`command line › ${flag}: unknown column role "${name}" (expected one of ${NOTE_COLUMNS.join(", ")})`);
+    if (!(COLUMN_ROLES as readonly string[]).includes(name)) {
+      throw new UserError(`command line › ${flag}: unknown column role "${name}" (expected one of ${COLUMN_ROLES.join(", ")})`);
     }
     out[name] = part.slice(eq + 1).trim();
   }
@@ -52,8 +52,9 @@ export function parseColumns(raw: string, flag = "--columns"): Record<string, st
 export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--notes <glob...>", description: "notes export files or glob patterns (CSV, TSV, JSON Lines, folders of .txt)", key: ["notes"] },
   { flags: "--patients <file>", description: "patients CSV (patient_id, gender, age_at_first_contact, …)", key: ["patients"] },
-  { flags: "--columns <map>", description: "map column roles to your export's names: patient_id=BrcId,text=Attachment_Text", key: ["columns"], parse: parseColumns },
+  { flags: "--columns <map>", description: "map column roles to your export's names (notes and patients file): patient_id=BrcId,text=Attachment_Text", key: ["columns"], parse: parseColumns },
   { flags: "--encoding <name>", description: "text encoding of the export: auto, utf-8 or windows-1252", key: ["encoding"] },
+  { flags: "--delimiter <name>", description: "column delimiter of CSV exports and the patients file: auto (from the header row, the default), comma, semicolon, tab or pipe", key: ["delimiter"] },
   { flags: "--preset <name>", description: "bundled study preset (terms, rules, codebook), e.g. south-london-2015", key: ["preset"] },
   { flags: "--terms <file>", description: "search term file (replaces the preset's terms)", key: ["terms"] },
   { flags: "--context-rules <file>", description: "screening context rules JSON (replaces the preset's)", key: ["contextRules"] },
@@ -84,17 +85,28 @@ export const COMMON_FLAGS = [
   { flags: "--debug", description: "show stack traces for unexpected errors" },
 ] as const;
 
-/** Add the study options and the common flags to a command. */
-export function addStudyOptions(cmd: Command, skip: readonly string[] = []): Command {
+/** The config key a study option sets, as commands list the ones they use: `sampling.first`. */
+export const optionKey = (opt: StudyOption): string => opt.key.join(".");
+
+/**
+ * Add the study options and the common flags to a command. Every one is accepted; those outside `uses`
+ * (config keys) and the common flags in `ignores` are hidden from its --help, which lists what applies.
+ */
+export function addStudyOptions(cmd: Command, uses?: readonly string[], ignores: readonly string[] = []): Command {
   for (const opt of STUDY_OPTIONS) {
-    if (skip.some((s) => opt.flags.startsWith(s))) continue;
-    cmd.addOption(new Option(opt.flags, opt.description));
+    const option = new Option(opt.flags, opt.description);
+    if (uses && !uses.includes(optionKey(opt))) option.hideHelp();
+    cmd.addOption(option);
   }
-  return addCommonFlags(cmd);
+  return addCommonFlags(cmd, ignores);
 }
 
-export function addCommonFlags(cmd: Command): Command {
-  for (const f of COMMON_FLAGS) cmd.addOption(new Option(f.flags, f.description));
+export function addCommonFlags(cmd: Command, ignores: readonly string[] = []): Command {
+  for (const f of COMMON_FLAGS) {
+    const option = new Option(f.flags, f.description);
+    if (ignores.includes(f.flags.split(" ")[0])) option.hideHelp();
+    cmd.addOption(option);
+  }
   return cmd;
 }
 

@@ -35,7 +35,7 @@ export function notesPatterns(config: ResolvedConfig): string[] {
 }
 
 export function notesOptions(config: ResolvedConfig, log: Logger): NotesOptions {
-  return { encoding: config.encoding, columns: config.columns, warn: (m) => log.warn(m) };
+  return { encoding: config.encoding, delimiter: config.delimiter, columns: config.columns, warn: (m) => log.warn(m) };
 }
 
 /** The study's search terms: the user's file or the preset's. */
@@ -61,7 +61,7 @@ export function loadDocumentRules(config: ResolvedConfig): CompiledDocuments | u
 /** The patients file when given, else an empty map (every group is then `unknown`). */
 export async function loadPatients(config: ResolvedConfig, log: Logger): Promise<Map<string, Patient>> {
   if (!config.patients) return new Map();
-  return readPatients(config.patients, { encoding: config.encoding, childAgeCutoff: config.childAgeCutoff, warn: (m) => log.warn(m) });
+  return readPatients(config.patients, { encoding: config.encoding, delimiter: config.delimiter, columns: config.columns, childAgeCutoff: config.childAgeCutoff, warn: (m) => log.warn(m) });
 }
 
 /**

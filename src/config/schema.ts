@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { DELIMITER_SETTINGS } from "../io/csv/delimiter.js";
 
 /** Column names a notes export must provide, and the optional ones. */
 export const NOTE_COLUMNS = ["patient_id", "note_id", "date", "text", "note_type"] as const;
 export type NoteColumn = (typeof NOTE_COLUMNS)[number];
+
+/** Columns of the patients file that the tool reads by role (others are kept as attributes). */
+export const PATIENT_COLUMNS = ["gender", "age_at_first_contact", "date_of_birth", "first_contact_date", "region_of_origin", "exploitation_type", "referral_route"] as const;
+export type PatientColumn = "patient_id" | (typeof PATIENT_COLUMNS)[number];
+
+/** Every role `columns` may map: the notes' columns, then the patients file's (patient_id serves both). */
+export const COLUMN_ROLES = [...NOTE_COLUMNS, ...PATIENT_COLUMNS] as const;
 
 export const ENCODINGS = ["auto", "utf-8", "windows-1252"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -19,14 +27,11 @@ export const configSchema = z.strictObject({
   patients: nonEmpty.optional(),
   encoding: z.enum(ENCODINGS, { error: `expected one of ${ENCODINGS.join(", ")}` }).default("auto"),
   columns: z
-    .strictObject({
-      patient_id: nonEmpty.optional(),
-      note_id: nonEmpty.optional(),
-      date: nonEmpty.optional(),
-      text: nonEmpty.optional(),
-      note_type: nonEmpty.optional(),
-    })
+    .strictObject(Object.fromEntries(COLUMN_ROLES.map((r) => [r, nonEmpty.optional()])) as Record<(typeof COLUMN_ROLES)[number], z.ZodOptional<typeof nonEmpty>>)
     .default({}),
+  delimiter: z
+    .enum(DELIMITER_SETTINGS, { error: `expected auto, comma, semicolon, tab or pipe (or the character itself: , ; |)` })
+    .default("auto"),
   preset: nonEmpty.optional(),
   terms: nonEmpty.optional(),
   contextRules: nonEmpty.optional(),

@@ -11,7 +11,7 @@ export async function readCsvRows(file: string, required: readonly string[], war
   if (kind !== "csv" && kind !== "tsv") throw new UserError(`${file}: expected a .csv or .tsv file`);
   const rows: TableRow[] = [];
   for await (const row of readTable(file, {
-    delimiter: kind === "tsv" ? "\t" : ",",
+    delimiter: kind === "tsv" ? "\t" : "auto",
     encoding: "auto",
     warn,
     onHeader: (cols) => {

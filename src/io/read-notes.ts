@@ -9,9 +9,13 @@ import { findInputs, type InputFile } from "./find-inputs.js";
 import { assertReadable, resolveEncoding } from "./open-text.js";
 import { readJsonLines } from "./read-jsonl.js";
 import { readTable, type TableRow } from "./read-table.js";
+import { delimiterChar, type DelimiterSetting } from "./csv/delimiter.js";
+import { missingColumnMessage } from "./header-hint.js";
 
 export interface NotesOptions {
   encoding: Encoding;
+  /** The column delimiter of CSV/TSV exports; `auto` (or absent) takes it from the header row. */
+  delimiter?: DelimiterSetting;
   /** Column role → the export's column name. */
   columns: Partial<Record<NoteColumn, string>>;
   warn: (message: string) => void;
@@ -24,14 +28,13 @@ export function columnName(role: NoteColumn, opts: NotesOptions): string {
   return opts.columns[role] ?? role;
 }
 
-/** Throw a one-line error naming the required columns a header lacks. */
+/** Throw a one-line error naming the required columns a header lacks, and what it has (when it is a header). */
 export function checkColumns(file: string, found: string[], opts: NotesOptions): void {
   const missing = REQUIRED.filter((r) => !found.includes(columnName(r, opts)));
   if (missing.length === 0) return;
   const names = missing.map((r) => (opts.columns[r] && opts.columns[r] !== r ? `${opts.columns[r]} (for ${r})` : r));
-  throw new UserError(
-    `${file}: missing column${missing.length > 1 ? "s" : ""} ${names.join(", ")}; found ${found.map((c) => JSON.stringify(c)).join(", ") || "none"} (map yours with --columns ${missing[0]}=YOUR_NAME)`,
-  );
+  const mapped = missing.every((r) => opts.columns[r] !== undefined && opts.columns[r] !== r);
+  throw new UserError(missingColumnMessage(file, names, found, mapped, missing[0]));
 }
 
 export function badDateMessage(file: string, line: number, column: string): string {
@@ -106,7 +109,7 @@ export async function* readNotesFile(input: InputFile, opts: NotesOptions): Asyn
     return;
   }
   const rows = readTable(input.path, {
-    delimiter: input.kind === "tsv" ? "\t" : ",",
+    delimiter: delimiterChar(opts.delimiter) ?? "auto",
     encoding: opts.encoding,
     warn: opts.warn,
     onHeader: (cols) => checkColumns(input.path, cols, opts),

@@ -1,18 +1,24 @@
 import { UserError } from "../core/errors.js";
 import { groupOf, UNKNOWN } from "../core/patients.js";
 import type { Patient } from "../core/types.js";
-import type { Encoding } from "../config/schema.js";
+import { PATIENT_COLUMNS, type Encoding, type PatientColumn } from "../config/schema.js";
+import { delimiterChar, type DelimiterSetting } from "./csv/delimiter.js";
+import { missingColumnMessage } from "./header-hint.js";
 import { normaliseDate, yearsBetween } from "./dates.js";
 import { kindOf } from "./find-inputs.js";
 import { readTable } from "./read-table.js";
 
 export interface PatientsOptions {
   encoding: Encoding;
+  /** Column delimiter; `auto` (or absent) takes it from the header row. */
+  delimiter?: DelimiterSetting;
+  /** Column role → the file's name for it (the study's `columns`, shared with the notes). */
+  columns?: Partial<Record<string, string>>;
   childAgeCutoff: number;
   warn: (message: string) => void;
 }
 
-const KNOWN = ["patient_id", "gender", "age_at_first_contact", "date_of_birth", "first_contact_date", "region_of_origin", "exploitation_type", "referral_route"];
+const KNOWN: PatientColumn[] = ["patient_id", ...PATIENT_COLUMNS];
 
 const orUnknown = (v: string | undefined) => (v && v.trim() !== "" ? v.trim() : UNKNOWN);
 
@@ -24,29 +30,36 @@ export async function readPatients(file: string, opts: PatientsOptions): Promise
   const kind = kindOf(file);
   if (kind !== "csv" && kind !== "tsv") throw new UserError(`${file}: the patients file must be .csv or .tsv`);
   const out = new Map<string, Patient>();
+  // Each role's column: the mapped name when the file has it, else the role's own name (a patients file
+  // made by hand often keeps patient_id while the export says BrcId).
+  let name: Record<PatientColumn, string> = Object.fromEntries(KNOWN.map((r) => [r, r])) as Record<PatientColumn, string>;
   const rows = readTable(file, {
-    delimiter: kind === "tsv" ? "\t" : ",",
+    delimiter: delimiterChar(opts.delimiter) ?? "auto",
     encoding: opts.encoding,
     warn: opts.warn,
     onHeader: (cols) => {
-      if (!cols.includes("patient_id")) {
-        throw new UserError(`${file}: missing column patient_id; found ${cols.map((c) => JSON.stringify(c)).join(", ")}`);
-      }
+      name = Object.fromEntries(KNOWN.map((r) => {
+        const mapped = opts.columns?.[r];
+        return [r, mapped && (cols.includes(mapped) || !cols.includes(r)) ? mapped : r];
+      })) as Record<PatientColumn, string>;
+      if (!cols.includes(name.patient_id)) throw new UserError(missingColumnMessage(file, [name.patient_id === "patient_id" ? "patient_id" : `${name.patient_id} (for patient_id)`], cols, opts.columns?.patient_id !== undefined, "patient_id"));
     },
   });
-  for await (const { line, values: v } of rows) {
+  for await (const { line, values } of rows) {
+    const v = Object.fromEntries(KNOWN.map((r) => [r, values[name[r]]])) as Record<PatientColumn, string | undefined>;
     const id = (v.patient_id ?? "").trim();
-    if (id === "") throw new UserError(`${file}:${line}: column patient_id is empty`);
+    if (id === "") throw new UserError(`${file}:${line}: column ${name.patient_id} is empty`);
     if (out.has(id)) throw new UserError(`${file}:${line}: patient ${id} appears twice (expected one row per patient)`);
+    const used = new Set(KNOWN.map((r) => name[r]));
     out.set(id, {
       patientId: id,
-      age: ageOf(file, line, v),
+      age: ageOf(file, line, v, name),
       group: "unknown",
       gender: orUnknown(v.gender),
       regionOfOrigin: orUnknown(v.region_of_origin),
       exploitationType: orUnknown(v.exploitation_type),
       referralRoute: orUnknown(v.referral_route),
-      attributes: Object.fromEntries(Object.entries(v).filter(([k]) => !KNOWN.includes(k))),
+      attributes: Object.fromEntries(Object.entries(values).filter(([k]) => !used.has(k))),
     });
     const p = out.get(id)!;
     p.group = groupOf(p.age, opts.childAgeCutoff);
@@ -54,17 +67,17 @@ export async function readPatients(file: string, opts: PatientsOptions): Promise
   return out;
 }
 
-function ageOf(file: string, line: number, v: Record<string, string>): number | null {
+function ageOf(file: string, line: number, v: Record<PatientColumn, string | undefined>, name: Record<PatientColumn, string>): number | null {
   const raw = (v.age_at_first_contact ?? "").trim();
   if (raw !== "") {
     const age = Number(raw);
-    if (!Number.isFinite(age) || age < 0 || age > 130) throw new UserError(`${file}:${line}: column age_at_first_contact: expected an age in years`);
+    if (!Number.isFinite(age) || age < 0 || age > 130) throw new UserError(`${file}:${line}: column ${name.age_at_first_contact}: expected an age in years`);
     return age;
   }
   const dob = normaliseDate(v.date_of_birth ?? "");
   const first = normaliseDate(v.first_contact_date ?? "");
-  if (dob === null) throw new UserError(`${file}:${line}: column date_of_birth: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
-  if (first === null) throw new UserError(`${file}:${line}: column first_contact_date: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
+  if (dob === null) throw new UserError(`${file}:${line}: column ${name.date_of_birth}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
+  if (first === null) throw new UserError(`${file}:${line}: column ${name.first_contact_date}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
   if (dob && first) return yearsBetween(dob, first);
   return null;
 }

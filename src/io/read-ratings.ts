@@ -65,7 +65,8 @@ function missingColumn(file: string, column: string, flag: string, found: string
 
 async function* csvRows(file: string, cols: RatingColumns, tab: boolean): AsyncGenerator<RatingRow> {
   const table = readTable(file, {
-    delimiter: tab ? "\t" : ",",
+    // Rater files come from spreadsheets, which save CSV with ';' in some locales.
+    delimiter: tab ? "\t" : "auto",
     encoding: "auto",
     warn: cols.warn,
     onHeader: (header) => {

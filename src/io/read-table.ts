@@ -6,6 +6,8 @@ import { emptyTableMessage, fieldCountMessage, readFailure, splitRow } from "./c
 import { countLines } from "./csv/frame.js";
 import { fieldValue, rowValues } from "./csv/decode.js";
 import { CsvRowSplitter } from "./csv/rows.js";
+import { detectDelimiter, type DelimiterChar } from "./csv/delimiter.js";
+import { kindOf } from "./find-inputs.js";
 
 /** One data row of a table file: its values by column name and the line it starts on (1-based). */
 export interface TableRow {
@@ -14,7 +16,8 @@ export interface TableRow {
 }
 
 export interface TableOptions {
-  delimiter: "," | "\t";
+  /** A delimiter, or `auto` to take it from the header row (tab for .tsv/.tab when the header has none). */
+  delimiter: DelimiterChar | "auto";
   encoding: Encoding;
   warn: (message: string) => void;
   /** Called once with the header, before any row: throw to reject the file (e.g. a missing column). */
@@ -31,12 +34,13 @@ const CHUNK = 1 << 20;
 export async function* readTable(file: string, opts: TableOptions): AsyncGenerator<TableRow> {
   await assertReadable(file);
   const encoding = await resolveEncoding(file, opts.encoding, opts.warn);
-  const rows = new CsvRowSplitter(opts.delimiter === "\t" ? 9 : 44);
+  let rows: CsvRowSplitter | undefined;
   let header: string[] | undefined;
   let line = 1;
   try {
     for await (const { buf } of readRowChunks(file, CHUNK, encoding === "utf-8")) {
       let pos = 0;
+      rows ??= new CsvRowSplitter((opts.delimiter === "auto" ? detectDelimiter(buf, kindOf(file) === "tsv" ? "\t" : ",") : opts.delimiter).charCodeAt(0));
       while (pos < buf.length) {
         const next = splitRow(rows, buf, pos, file, line);
         const start = line;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fillEmptyDecisions } from "../io/fill-decisions.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
+import { cellText, readWorkbook } from "../io/workbook.js";
 
 /** The bundled synthetic extract, resolved from the installed package (works from src/ and dist/). */
 export const DEMO_DIR = fileURLToPath(new URL("../../fixtures/south-london-demo/", import.meta.url));
@@ -29,6 +30,16 @@ export const DEMO_FILLS: Record<string, { workbook: string; sheet: string; id: s
   ],
 };
 
+/**
+ * Rows the bundled raters leave empty, confirmed from the workbook's own suggestion: the synthetic
+ * first coder coded a sample of the extracts by hand and accepts the suggested codes (or `none`) on the
+ * rest, so `run` finds the coding confirmed, as a coder would leave it. Results do not change: an
+ * uncoded extract counts with its suggestions anyway.
+ */
+export const DEMO_ACCEPTS: Record<string, { workbook: string; sheet: string; id: string; decision: string; suggestion: string; none: string }[]> = {
+  code: [{ workbook: "04-themes/coded-extracts.xlsx", sheet: "Extracts", id: "extract_id", decision: "final_codes", suggestion: "suggested_codes", none: "none" }],
+};
+
 /** Fill a stage's workbooks from the bundled synthetic raters; returns the cells filled. */
 export async function applyDemoDecisions(stage: string, out: string, ratersDir = DEMO_RATERS): Promise<number> {
   let filled = 0;
@@ -39,6 +50,23 @@ export async function applyDemoDecisions(stage: string, out: string, ratersDir =
     const rows = await readCsvRows(file, [f.id]);
     const values = new Map(rows.map((r) => [r.values[f.id], Object.fromEntries(Object.entries(r.values).filter(([k]) => k !== f.id))]));
     filled += await fillEmptyDecisions(workbook, f.sheet, f.id, values);
+  }
+  for (const a of DEMO_ACCEPTS[stage] ?? []) {
+    const workbook = join(out, a.workbook);
+    if (!existsSync(workbook)) continue;
+    const ws = (await readWorkbook(workbook)).getWorksheet(a.sheet);
+    if (!ws) continue;
+    const col = new Map<string, number>();
+    ws.getRow(1).eachCell((c, i) => col.set(cellText(c).trim(), i));
+    const [idCol, from] = [col.get(a.id), col.get(a.suggestion)];
+    if (!idCol || !from) continue;
+    const values = new Map<string, Record<string, string>>();
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const id = cellText(row.getCell(idCol)).trim();
+      if (id) values.set(id, { [a.decision]: cellText(row.getCell(from)).trim() || a.none });
+    }
+    filled += await fillEmptyDecisions(workbook, a.sheet, a.id, values);
   }
   return filled;
 }

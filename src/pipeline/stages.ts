@@ -37,7 +37,7 @@ export const STAGES: StageDef[] = [
     produces: ["01-search/patients.csv", "01-search/hits.csv", "01-search/search.xlsx"],
     usesNotes: true,
     rules: ["terms"],
-    settings: ["columns", "encoding", "kwicWidth", "childAgeCutoff", "patients"],
+    settings: ["columns", "encoding", "delimiter", "kwicWidth", "childAgeCutoff", "patients"],
   },
   {
     name: "screen",
@@ -47,7 +47,7 @@ export const STAGES: StageDef[] = [
     produces: ["02-screening/suggestions.csv", "02-screening/screening.xlsx"],
     usesNotes: true,
     rules: ["terms", "contextRules", "documents"],
-    settings: ["columns", "encoding"],
+    settings: ["columns", "encoding", "delimiter"],
   },
   {
     name: "sample",
@@ -57,7 +57,7 @@ export const STAGES: StageDef[] = [
     produces: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx"],
     usesNotes: true,
     rules: ["terms", "contextRules", "documents"],
-    settings: ["seed", "sampling"],
+    settings: ["seed", "sampling", "columns", "encoding", "delimiter"],
   },
   {
     name: "consensus",
@@ -77,7 +77,7 @@ export const STAGES: StageDef[] = [
     produces: ["03-identification/routes.csv", "03-identification/summary.csv", "03-identification/identification.xlsx"],
     usesNotes: true,
     rules: ["terms", "categories", "contextRules", "documents"],
-    settings: ["seed", "sampling", "patients", "childAgeCutoff"],
+    settings: ["seed", "sampling", "patients", "childAgeCutoff", "columns", "encoding", "delimiter"],
   },
   {
     name: "code",
@@ -87,7 +87,7 @@ export const STAGES: StageDef[] = [
     produces: ["04-themes/extracts.csv", "04-themes/patient-themes.csv", "04-themes/coded-extracts.xlsx"],
     usesNotes: true,
     rules: ["terms", "codebook", "documents"],
-    settings: ["seed", "sampling", "patients", "childAgeCutoff"],
+    settings: ["seed", "sampling", "patients", "childAgeCutoff", "columns", "encoding", "delimiter"],
   },
   {
     name: "report",
@@ -107,7 +107,7 @@ export const STAGES: StageDef[] = [
     produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
     usesNotes: false,
     rules: [],
-    settings: ["patients", "childAgeCutoff", "seed"],
+    settings: ["patients", "childAgeCutoff", "seed", "columns", "encoding", "delimiter"],
   },
 ];
 

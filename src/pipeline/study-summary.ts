@@ -1,13 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import type { AgreementReport } from "../stages/agreement/summarise.js";
+import { agreedOf, figureText } from "../stages/agreement/wording.js";
 
 export interface StudySummary {
   returned?: number;
   excluded?: number;
   included?: { adult: number; child: number; total: number };
-  screening_kappa?: number;
+  screening_kappa?: number | null;
   screening_agreement?: number;
+  screening_agreed?: { agreed: number; compared: number };
+  screening_kappa_why?: string;
   routes?: Record<string, Record<string, string>>;
   themes?: Record<string, string[]>;
 }
@@ -29,9 +33,11 @@ export function readStudySummary(out: string): StudySummary {
   }
   const agreementPath = join(out, "02-screening", "agreement.json");
   if (existsSync(agreementPath)) {
-    const a = JSON.parse(readFileSync(agreementPath, "utf8")) as { cohen_kappa?: number; observed_agreement?: number };
+    const a = JSON.parse(readFileSync(agreementPath, "utf8")) as AgreementReport;
     s.screening_kappa = a.cohen_kappa;
     s.screening_agreement = a.observed_agreement;
+    if (a.items_agreed !== undefined) s.screening_agreed = { agreed: a.items_agreed, compared: a.items_compared };
+    if (a.why_undefined?.cohen_kappa) s.screening_kappa_why = a.why_undefined.cohen_kappa;
   }
   const routes = csv(join(out, "03-identification", "summary.csv"));
   if (routes.length && "formatted" in routes[0]) {
@@ -59,7 +65,10 @@ export function summaryLines(s: StudySummary): string[] {
   if (s.returned !== undefined) {
     lines.push(`returned ${s.returned}, excluded ${s.excluded}, included ${s.included?.total} (${s.included?.adult} adults, ${s.included?.child} children)`);
   }
-  if (s.screening_kappa !== undefined) lines.push(`screening agreement on the second-rater sample: ${(100 * (s.screening_agreement ?? 0)).toFixed(1)}%, Cohen's kappa ${s.screening_kappa.toFixed(2)}`);
+  if (s.screening_kappa !== undefined) {
+    const agreed = s.screening_agreed ? agreedOf(s.screening_agreed.agreed, s.screening_agreed.compared) : `observed agreement ${figureText(s.screening_agreement)}`;
+    lines.push(`screening, second-rater sample: ${agreed}, Cohen's kappa ${figureText(s.screening_kappa, s.screening_kappa_why)}`);
+  }
   for (const [group, cats] of Object.entries(s.routes ?? {})) {
     lines.push(`identification (${group}): ${Object.entries(cats).map(([c, f]) => `${c} ${f}`).join("; ")}`);
   }

@@ -5,11 +5,22 @@ import type { CsvTable, Part } from "./report-inputs.js";
 /** A table cell: text (escaped when rendered), or trusted markup built by the report itself. */
 export type HtmlCell = string | { text?: string; html?: string; cls?: string; colspan?: number; header?: boolean };
 
+/**
+ * Text with break opportunities after the separators inside a long id (`other_service:social_services`,
+ * `instability.no_recourse`), so a narrow column wraps it there and never inside a word.
+ */
+export function breakable(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((part) => (part.length > 14 && !/\s/.test(part) ? esc(part).replace(/([_:./])(?=[^\s])/g, "$1<wbr>") : esc(part)))
+    .join("");
+}
+
 function cell(c: HtmlCell, tag: "td" | "th", scope: "col" | "row" = "row"): string {
   const o = typeof c === "string" ? { text: c } : c;
   const t = o.header ? "th" : tag;
   const attrs = `${o.cls ? ` class="${esc(o.cls)}"` : ""}${o.colspan ? ` colspan="${o.colspan}"` : ""}${t === "th" && !o.colspan ? ` scope="${scope}"` : ""}`;
-  return `<${t}${attrs}>${o.html ?? esc(o.text ?? "")}</${t}>`;
+  return `<${t}${attrs}>${o.html ?? breakable(o.text ?? "")}</${t}>`;
 }
 
 /** An HTML table; `rowClass` marks whole rows (e.g. a characteristic's heading row). */
@@ -40,7 +51,7 @@ export function block<T>(title: string, level: 2 | 3, part: Part<T>, body: (data
 
 /** A section of the report (each starts a new page when printed). */
 export function section(id: string, title: string, ...blocks: string[]): string {
-  return `<section id="${esc(id)}">\n<h2>${esc(title)}</h2>\n${blocks.join("\n")}\n</section>`;
+  return `<section id="${esc(id)}">\n<h2>${esc(title)}</h2>\n${blocks.filter((b) => b !== "").join("\n")}\n</section>`;
 }
 
 export const para = (text: string, cls = "note") => `<p class="${cls}">${esc(text)}</p>`;

@@ -1,4 +1,5 @@
-import { agreementView } from "./agreement-view.js";
+import { agreementView, displayValue } from "./agreement-view.js";
+import { agreedOf, undefinedText } from "../stages/agreement/wording.js";
 import { escapeHtml as esc } from "./escape.js";
 import type { Flow } from "./flow.js";
 import { reasonLabel } from "./flow.js";
@@ -64,7 +65,9 @@ export function routesHtml(table: CsvTable): string {
 /** The agreement figures side by side, each confusion matrix, and per-code coder agreement. */
 export function agreementHtml(sources: readonly AgreementSource[]): string {
   const view = agreementView(sources);
-  const parts = [htmlTable(["Measure", ...view.sources.map((s) => num(s))], view.rows.map((r) => ({ cells: [r.measure, ...r.values.map((v) => num(v))] })), "Agreement between raters")];
+  const parts = [htmlTable(["Measure", ...view.sources.map((s) => num(s))], view.rows.map((r) => ({
+        cells: [{ text: r.measure, cls: "measure" }, ...r.values.map((v): HtmlCell => (v.startsWith("undefined") ? { text: v, cls: "num undefined" } : v.length > 24 ? { text: v, cls: "num wrap" } : num(v)))],
+      })), "Agreement between raters")];
   for (const m of view.matrices) {
     parts.push(
       htmlTable(
@@ -74,10 +77,48 @@ export function agreementHtml(sources: readonly AgreementSource[]): string {
       ),
     );
   }
-  parts.push(para("Cohen's kappa's standard error is the asymptotic one of Fleiss, Cohen and Everitt (1969); the 95% interval is kappa ± 1.96 SE. PABAK is (q·po − 1)/(q − 1) for q categories."));
+  const notes = [
+    ...view.methods.map((m) => `95% CI of ${m}`),
+    "PABAK is (q·po − 1)/(q − 1) for q categories. A figure the data leave undefined (0/0) is shown as undefined, with the reason.",
+  ];
+  parts.push(...notes.map((n) => para(n)));
   return parts.join("\n");
 }
 
+const CODER_HEADS: [string, string, boolean][] = [
+  ["level", "Level", false],
+  ["id", "Code or theme", false],
+  ["extracts", "Extracts", true],
+  ["both", "Both coders", true],
+  ["first_only", "First coder only", true],
+  ["second_only", "Second coder only", true],
+  ["neither", "Neither", true],
+  ["observed_agreement", "Agreed", true],
+  ["kappa", "Kappa", true],
+  ["alpha", "Alpha", true],
+];
+
+/** Per-code agreement of two coders: counts, "n of m agreed (p)", kappa and alpha, or why they are undefined. */
 export function coderAgreementHtml(table: CsvTable): string {
-  return csvTableHtml(table, "Agreement between two coders, per code (present or absent in each extract)");
+  const known = CODER_HEADS.filter(([c]) => table.columns.includes(c));
+  if (known.length < 6) return csvTableHtml(table, "Agreement between two coders, per code (present or absent in each extract)");
+  const rows = table.rows.map((r) => {
+    const n = Number(r.extracts);
+    const agreedN = Number(r.both) + Number(r.neither);
+    const note = r.note ?? "";
+    const why = (figure: string) => (note.includes(figure) ? note.replace(/^[a-z ]+ undefined: /, "") : undefined);
+    return {
+      cells: known.map(([c, , numeric]): HtmlCell => {
+        const v = r[c] ?? "";
+        if (c === "observed_agreement" && Number.isFinite(n) && Number.isFinite(agreedN)) return num(agreedOf(agreedN, n));
+        if ((c === "kappa" || c === "alpha") && v === "") return { text: undefinedText(why(c)), cls: "num undefined" };
+        return numeric ? num(displayValue(v)) : v;
+      }),
+    };
+  });
+  return htmlTable(
+    known.map(([, head, numeric]) => (numeric ? num(head) : head)),
+    rows,
+    "Agreement between two coders, per code (present or absent in each extract)",
+  );
 }

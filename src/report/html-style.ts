@@ -13,6 +13,7 @@ p.meta { margin: 0 0 12px; }
 p.source { font-size: 13px; margin: 0 0 10px; }
 p.note { font-size: 13px; margin: 6px 0; }
 p.warn { color: var(--warn); font-weight: bold; font-size: 14px; }
+p.draft { padding: 8px 14px; color: var(--warn); background: var(--warn-bg); border-left: 4px solid var(--warn); font-weight: bold; }
 p.missing { padding: 10px 14px; background: var(--soft); border-left: 4px solid var(--muted); font-style: italic; }
 nav ol { margin: 8px 0 0; padding-left: 22px; columns: 2; }
 table { border-collapse: collapse; margin: 8px 0 14px; font-size: 14px; font-variant-numeric: tabular-nums; }
@@ -20,7 +21,12 @@ caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 6
 th, td { padding: 4px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--ink); border-top: 2px solid var(--ink); }
 td.num, th.num { text-align: right; white-space: nowrap; }
-thead th.num { white-space: normal; overflow-wrap: anywhere; }
+/* Headers wrap between words only: a narrow column never splits a word. */
+th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+thead th.num { white-space: normal; }
+td.num.wrap { white-space: normal; }
+td.measure { min-width: 11em; }
+td.undefined { white-space: normal; min-width: 8em; max-width: 18em; text-align: left; font-size: 12px; color: var(--muted); }
 tr.group th, tr.group td { padding-top: 10px; background: var(--soft); font-weight: bold; }
 td.sub { padding-left: 26px; }
 small.confirmed { display: block; color: var(--muted); font-size: 12px; }

@@ -7,7 +7,8 @@ import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTable, type TableRow } from "../io/read-table.js";
 import { STAGE_DIRS } from "../cli/study.js";
 import { parseFlow } from "./flow.js";
-import type { AgreementSource, CsvTable, Part, ReportInputs } from "./report-inputs.js";
+import type { AgreementSource, CsvTable, Draft, Part, ReportInputs } from "./report-inputs.js";
+import { CONFIRMATIONS, confirmationState, isConfirmed } from "../pipeline/confirm.js";
 import { buildTable1, type Table1Patient } from "./table1.js";
 
 type Warn = (message: string) => void;
@@ -103,7 +104,19 @@ export async function readReportInputs(
     if (existsSync(join(out, rel))) maps.push({ group, file: rel, svg: readFileSync(join(out, rel), "utf8") });
   }
 
+  const drafts: Draft[] = [];
+  for (const c of CONFIRMATIONS) {
+    const state = confirmationState(out, c);
+    if (!state || isConfirmed(state)) continue;
+    drafts.push({
+      what: `${state.total - state.confirmed} of ${state.total} ${state.rows} have no ${state.column} in ${state.workbook}, so they count with the tool's suggestion`,
+      sections: c.stage === "identify" ? ["routes"] : ["themes", "quotes"],
+      sheets: c.stage === "identify" ? ["Routes"] : ["Themes", "Quotes"],
+    });
+  }
+
   return {
+    drafts,
     version,
     seed: config.seed,
     childAgeCutoff: config.childAgeCutoff,

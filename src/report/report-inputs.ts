@@ -24,8 +24,19 @@ export interface AgreementSource {
   report: Record<string, unknown>;
 }
 
+/** Suggestions a rater has not confirmed yet: the report built on them is a DRAFT. */
+export interface Draft {
+  /** What is unconfirmed, for the reader: "12 of 130 eligible patients have no final_route in 03-identification/identification.xlsx". */
+  what: string;
+  /** The report sections (ids) and workbook sheets built on them. */
+  sections: string[];
+  sheets: string[];
+}
+
 /** Everything the report shows, read from the study output folder. */
 export interface ReportInputs {
+  /** Empty when every suggestion the report uses was confirmed by a rater. */
+  drafts?: Draft[];
   version: string;
   seed: number;
   childAgeCutoff: number;

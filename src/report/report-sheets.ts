@@ -1,4 +1,6 @@
 import type { SheetColumn, SheetValue } from "../io/workbook.js";
+import { fixed } from "../stages/agreement/wording.js";
+import { agreementView } from "./agreement-view.js";
 import { reasonLabel } from "./flow.js";
 import { FLAGS_COLUMN, isThere, type CsvTable, type Part, type ReportInputs } from "./report-inputs.js";
 
@@ -32,36 +34,59 @@ function csvSheet(name: string, part: Part<CsvTable>, first: string[] = []): She
   };
 }
 
+/**
+ * The Agreement sheet: one row per measure, one column per agreement.json, figures rounded to 3 places
+ * (estimate, SE and interval ends in rows of their own, so they stay numbers), the interval methods
+ * under them.
+ */
 function agreementSheet(inputs: ReportInputs): SheetModel {
-  const rows: Record<string, SheetValue>[] = [];
-  if (isThere(inputs.agreement)) {
-    for (const s of inputs.agreement.data) {
-      for (const [key, value] of Object.entries(s.report)) {
-        if (typeof value === "number" || typeof value === "boolean") rows.push({ source: s.file, item: "", measure: key, value });
-        else if (key === "cohen_kappa_ci95" && Array.isArray(value)) {
-          rows.push({ source: s.file, item: "", measure: "cohen_kappa_ci95_low", value: value[0] as number });
-          rows.push({ source: s.file, item: "", measure: "cohen_kappa_ci95_high", value: value[1] as number });
-        } else if (key === "confusion_matrix" && value && typeof value === "object") {
-          for (const [a, row] of Object.entries(value as Record<string, Record<string, number>>)) {
-            for (const [b, n] of Object.entries(row)) rows.push({ source: s.file, item: `rater 1 ${a} / rater 2 ${b}`, measure: "count", value: n });
-          }
-        }
-      }
-    }
-  }
-  if (isThere(inputs.coderAgreement)) {
-    const t = inputs.coderAgreement.data;
-    const [idCol, ...rest] = t.columns;
-    for (const r of t.rows) for (const c of rest) rows.push({ source: t.file, item: r[idCol], measure: c, value: cellOf(c, r[c] ?? "") });
-  }
-  if (rows.length === 0) return missingSheet("Agreement", isThere(inputs.agreement) ? { missing: "no agreement figures" } : inputs.agreement);
-  const columns = [
-    { header: "source", key: "source", width: 34 },
-    { header: "item", key: "item", width: 34 },
-    { header: "measure", key: "measure", width: 26 },
-    { header: "value", key: "value", width: 14 },
-  ];
-  return { name: "Agreement", columns, rows };
+  if (!isThere(inputs.agreement)) return missingSheet("Agreement", inputs.agreement);
+  const view = agreementView(inputs.agreement.data);
+  const keys = view.sources.map((_, i) => `s${i}`);
+  const rows: Record<string, SheetValue>[] = view.cells.map((c) => ({ measure: c.measure, ...Object.fromEntries(c.values.map((v, i) => [keys[i], v])) }));
+  for (const m of view.methods) rows.push({ measure: `95% CI of ${m}` });
+  const wide = view.cells.some((c) => c.values.some((v) => typeof v === "string" && v.length > 24));
+  return {
+    name: "Agreement",
+    columns: [
+      { header: "measure", key: "measure", width: 44 },
+      ...view.sources.map((s, i) => ({ header: s, key: keys[i], width: wide ? 40 : Math.max(16, s.length + 2), wrap: wide })),
+    ],
+    rows,
+  };
+}
+
+/** Each confusion matrix: rater 1's category down, rater 2's across. */
+function confusionSheet(inputs: ReportInputs): SheetModel | undefined {
+  if (!isThere(inputs.agreement)) return undefined;
+  const { matrices } = agreementView(inputs.agreement.data);
+  if (matrices.length === 0) return undefined;
+  const categories = [...new Set(matrices.flatMap((m) => m.categories))];
+  const keys = categories.map((_, i) => `c${i}`);
+  const rows = matrices.flatMap((m) =>
+    m.categories.map((a, i) => ({ source: m.source, rater1: a, ...Object.fromEntries(m.categories.map((b, j) => [keys[categories.indexOf(b)], m.counts[i][j]])) })),
+  );
+  return {
+    name: "Confusion matrices",
+    columns: [
+      { header: "source", key: "source", width: 34 },
+      { header: "rater 1 ↓ / rater 2 →", key: "rater1", width: 30 },
+      ...categories.map((c, i) => ({ header: c, key: keys[i], width: Math.max(10, c.length + 2) })),
+    ],
+    rows,
+  };
+}
+
+/** Per-code agreement of two coders with figures rounded to 3 places and the reason beside an undefined one. */
+function coderSheet(inputs: ReportInputs): SheetModel | undefined {
+  if (!isThere(inputs.coderAgreement)) return undefined;
+  const t = inputs.coderAgreement.data;
+  const round = (v: string) => (NUMBER.test(v) ? Number(fixed(Number(v))) : v);
+  return {
+    name: "Coder agreement",
+    columns: t.columns.map((c) => ({ header: c, key: c, width: c === "note" ? 60 : c === "id" ? 34 : Math.max(10, c.length + 2), wrap: c === "note" })),
+    rows: t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c, ["observed_agreement", "kappa", "alpha"].includes(c) ? round(r[c] ?? "") : cellOf(c, r[c] ?? "")]))),
+  };
 }
 
 /** The sheets of report.xlsx: Table 1, Flow, Routes, Agreement, Themes, Quotes. Pure. */
@@ -94,5 +119,19 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
         ],
       }
     : missingSheet("Flow", f);
-  return [table1, flow, csvSheet("Routes", inputs.routes), agreementSheet(inputs), csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN])];
+  const agreement = [agreementSheet(inputs), confusionSheet(inputs), coderSheet(inputs)].filter((x): x is SheetModel => x !== undefined);
+  const sheets = [table1, flow, csvSheet("Routes", inputs.routes), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN])];
+  const drafts = inputs.drafts ?? [];
+  if (drafts.length === 0) return sheets;
+  // A DRAFT sheet first, and every sheet built on unconfirmed suggestions named so.
+  const affected = new Set(drafts.flatMap((d) => d.sheets));
+  const note: SheetModel = {
+    name: "DRAFT",
+    columns: [{ header: "DRAFT: built on suggestions a rater has not confirmed", key: "note", width: 110, wrap: true }],
+    rows: [
+      ...drafts.map((d) => ({ note: `${d.what[0].toUpperCase()}${d.what.slice(1)} (sheets ${d.sheets.map((x) => `${x} DRAFT`).join(", ")}).` })),
+      { note: "Confirm them in the workbooks and run notes-analyse report again (or notes-analyse run)." },
+    ],
+  };
+  return [note, ...sheets.map((s) => (affected.has(s.name) ? { ...s, name: `${s.name} DRAFT` } : s))];
 }

@@ -127,6 +127,49 @@ describe("notes-analyse agreement", () => {
     expect(JSON.parse(r.stdout).cohen_kappa).toBeCloseTo(0.4, 12);
   });
 
+  it("gives weighted kappa over the --order scale, checked by --min-kappa", () => {
+    csv("ord1.csv", ["none", "mild", "severe", "mild", "none", "severe", "mild", "none"].map((v, i) => [`u${i}`, v]));
+    csv("ord2.csv", ["none", "severe", "severe", "mild", "mild", "severe", "none", "none"].map((v, i) => [`u${i}`, v]));
+    const j = JSON.parse(cli("ord1.csv", "ord2.csv", "--order", "none,mild,moderate,severe", "--weights", "quadratic", "--format", "json").stdout);
+    expect(j.categories).toEqual(["none", "mild", "moderate", "severe"]);
+    expect(j.weights).toBe("quadratic");
+    expect(typeof j.weighted_kappa).toBe("number");
+    expect(j.weighted_kappa).not.toBeCloseTo(j.cohen_kappa, 6);
+    expect(j.methods.weighted_kappa_ci95).toMatch(/quadratic weights over none < mild < moderate < severe/);
+    const gate = cli("ord1.csv", "ord2.csv", "--order", "none,mild,moderate,severe", "--weights", "quadratic", "--min-kappa", String(j.weighted_kappa - 0.01));
+    expect(gate.code).toBe(0);
+    expect(gate.stdout).toMatch(/PASS {2}weighted kappa/);
+  });
+
+  it("says undefined, with the reason, for a figure the data leave 0/0, and fails a threshold on it", () => {
+    csv("same1.csv", Array.from({ length: 6 }, (_, i) => [`s${i}`, "include"] as [string, string]));
+    csv("same2.csv", Array.from({ length: 6 }, (_, i) => [`s${i}`, "include"] as [string, string]));
+    const j = JSON.parse(cli("same1.csv", "same2.csv", "--format", "json").stdout);
+    expect(j.cohen_kappa).toBeNull();
+    expect(j.krippendorff_alpha).toBeNull();
+    expect(j.observed_agreement).toBe(1);
+    expect(j.why_undefined.cohen_kappa).toMatch(/same single category/);
+    const text = cli("same1.csv", "same2.csv", "--min-kappa", "0.6");
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/Cohen's kappa\s+undefined \(both raters put every item in the same single category/);
+    expect(text.stdout).toMatch(/agreed\s+6 of 6 agreed \(1\.000\)/);
+    expect(text.stdout).toMatch(/FAIL {2}Cohen's kappa could not be computed \(both raters/);
+  });
+
+  it("draws the same bootstrap interval for alpha with the same seed, and says how", () => {
+    const a = JSON.parse(cli("r1.csv", "r2.csv", "--format", "json", "--seed", "7", "--resamples", "200").stdout);
+    const b = JSON.parse(cli("r1.csv", "r2.csv", "--format", "json", "--seed", "7", "--resamples", "200").stdout);
+    const c = JSON.parse(cli("r1.csv", "r2.csv", "--format", "json", "--seed", "8", "--resamples", "200").stdout);
+    expect(a.krippendorff_alpha_ci95).toEqual(b.krippendorff_alpha_ci95);
+    expect(a.krippendorff_alpha_ci95).not.toEqual(c.krippendorff_alpha_ci95);
+    expect(a.krippendorff_alpha_bootstrap).toEqual({ resamples: 200, used: 200, seed: 7 });
+    expect(a.methods.krippendorff_alpha_ci95).toMatch(/percentile bootstrap over items .*200 resamples, seed 7/);
+    expect(a.krippendorff_alpha_ci95[0]).toBeLessThan(a.krippendorff_alpha);
+    expect(a.krippendorff_alpha_ci95[1]).toBeGreaterThan(a.krippendorff_alpha);
+    expect(a.gwet_ac1_ci95[1]).toBeLessThanOrEqual(1);
+    expect(JSON.parse(cli("r1.csv", "r2.csv", "--format", "json", "--resamples", "0").stdout).krippendorff_alpha_ci95).toBeUndefined();
+  });
+
   it.each([
     ["one file", ["r1.csv"], /two or more rater files/],
     ["a missing file", ["r1.csv", "nope.csv"], /nope\.csv: file not found/],
@@ -136,6 +179,11 @@ describe("notes-analyse agreement", () => {
     ["an unknown format", ["r1.csv", "r2.csv", "--format", "xml"], /--format: expected one of text, json, junit/],
     ["an id column one file lacks", ["r1.csv", "other-columns-1.csv"], /other-columns-1\.csv: no column "patient_id" \(columns found: "BrcId", "screen"; name the right one with --id\)/],
     ["no id in common", ["r1.csv", "other-ids.csv"], /no item has ratings in two files/],
+    ["unknown weights", ["r1.csv", "r2.csv", "--weights", "cubic"], /--weights: expected one of linear, quadratic/],
+    ["a rating off the --order scale", ["r1.csv", "r2.csv", "--order", "no,maybe"], /a rating "yes" is not in --order no,maybe/],
+    ["an --order category twice", ["r1.csv", "r2.csv", "--order", "no,yes,no"], /--order: category "no" is listed twice/],
+    ["weights with three raters", ["r1.csv", "r2.csv", "r3.csv", "--weights", "linear"], /weighted kappa is for two raters/],
+    ["a bad resample count", ["r1.csv", "r2.csv", "--resamples", "-3"], /--resamples: expected a whole number/],
   ])("exits 2 with one clear line for %s", (_name, args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);

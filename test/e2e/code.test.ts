@@ -179,8 +179,10 @@ describe("notes-analyse code (end to end)", () => {
     await fill(join(out, "second-coder.xlsx"), "codes", Object.fromEntries(ids.map((id, i) => [id, i === 0 ? "none" : "engagement.non_attendance"])));
     expect(cli([...args, "--fraction", "0.5"], dir).code).toBe(0);
     const agreement = readCsv(join(out, "coder-agreement.csv"));
-    expect(Object.keys(agreement[0])).toEqual(["level", "id", "extracts", "both", "first_only", "second_only", "neither", "observed_agreement", "kappa", "alpha"]);
+    expect(Object.keys(agreement[0])).toEqual(["level", "id", "extracts", "both", "first_only", "second_only", "neither", "observed_agreement", "kappa", "alpha", "note"]);
     expect(agreement.find((a) => a.id === "engagement.non_attendance")).toMatchObject({ extracts: String(ids.length), both: String(ids.length - 1), first_only: "1" });
+    // A code neither coder used: kappa and alpha undefined, said so, not 1.
+    expect(agreement.find((a) => a.id === "history.unwilling")).toMatchObject({ both: "0", kappa: "", alpha: "", note: "kappa and alpha undefined: neither coder used this code" });
   });
 
   it("gives the same CSV bytes twice and the same familiarisation sample for the same seed", async () => {

@@ -55,8 +55,19 @@ describe("notes-analyse run --demo", () => {
     expect(firstRun.code, firstRun.stderr.slice(-500)).toBe(0);
     expect(firstRun.stderr).toContain(`run: report at ${join(first, "out", "report", "report.html")}`);
     expect(firstRun.stderr).toContain("returned 691, excluded 561, included 130 (95 adults, 35 children)");
-    expect(firstRun.stderr).toMatch(/screening agreement on the second-rater sample: \d+\.\d%, Cohen's kappa 0\.\d\d/);
+    expect(firstRun.stderr).toMatch(/screening, second-rater sample: \d+ of \d+ agreed \(0\.\d{3}\), Cohen's kappa 0\.\d{3}/);
     expect(firstRun.stderr).toMatch(/themes \(child\): .*identity/);
+  });
+
+  it("gives, from agreement on the two screening workbooks, the figures consensus wrote for the report", () => {
+    const dir = join(first, "out", "02-screening");
+    const r = cli(["agreement", join(dir, "screening.xlsx"), join(dir, "second-rater.xlsx"), "--format", "json"], first);
+    expect(r.code, r.stderr).toBe(0);
+    const command = JSON.parse(r.stdout) as Record<string, unknown>;
+    const report = JSON.parse(readFileSync(join(dir, "agreement.json"), "utf8")) as Record<string, unknown>;
+    for (const key of ["items_compared", "items_agreed", "categories", "observed_agreement", "cohen_kappa", "cohen_kappa_ci95", "pabak", "gwet_ac1", "gwet_ac1_ci95", "krippendorff_alpha", "krippendorff_alpha_ci95", "confusion_matrix"]) {
+      expect(command[key], key).toEqual(report[key]);
+    }
   });
 
   it("reproduces the study's identification routes from the confirmed routes", () => {
@@ -172,8 +183,23 @@ describe("notes-analyse run --demo", () => {
           figures: [...document.querySelectorAll("svg")].filter(seen).length,
           overflow: document.documentElement.scrollWidth > window.innerWidth,
           table1: document.body.innerText.includes("101 (78%)"),
+          // A header cell whose text wraps inside a word: two letters of one word on different lines.
+          brokenHeaders: [...document.querySelectorAll("th")].flatMap((th) => {
+            const text = th.firstChild;
+            if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+            const s = text.textContent ?? "";
+            const range = document.createRange();
+            const top = (i: number) => {
+              range.setStart(text, i);
+              range.setEnd(text, i + 1);
+              return Math.round(range.getBoundingClientRect().top);
+            };
+            for (let i = 1; i < s.length; i++) if (/[^\s\-/–]/.test(s[i - 1]) && /\S/.test(s[i]) && top(i) !== top(i - 1)) return [s];
+            return [];
+          }),
         };
       });
+      expect(visible.brokenHeaders).toEqual([]);
       expect(visible.tables).toBeGreaterThanOrEqual(6);
       expect(visible.figures).toBe(3);
       expect(visible.overflow).toBe(false);

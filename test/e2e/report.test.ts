@@ -46,14 +46,17 @@ describe("notes-analyse report (end to end)", () => {
     expect(html).toContain(`marker-end="url(#theme-map-adult-arrow)"`);
 
     const wb = await readWorkbook(join(s.dir, "report.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Table 1", "Flow", "Routes", "Agreement", "Themes", "Quotes"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Table 1", "Flow", "Routes", "Agreement", "Confusion matrices", "Coder agreement", "Themes", "Quotes"]);
     const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
     expect(rows("Table 1")[0]).toEqual(["characteristic", "category", "total (n = 7)", "adult (n = 4)", "child (n = 2)", "total_n", "adult_n", "child_n"]);
     expect(rows("Table 1").find((row) => row[1] === "Female")).toEqual(["Gender", "Female", "5 (71%)", "3 (75%)", "1 (50%)", 5, 3, 1]);
     expect(rows("Flow").find((row) => row[1] === "drug_trafficking")).toEqual(["excluded", "drug_trafficking", "Drug trafficking", 4, 1, 0, 5]);
-    const kappa = rows("Agreement").find((row) => row[2] === "cohen_kappa")!;
-    expect([kappa[0], kappa[2], kappa[3]]).toEqual(["02-screening/agreement.json", "cohen_kappa", 0.8]);
-    expect(rows("Agreement").some((row) => row[0] === "04-themes/coder-agreement.csv" && row[2] === "kappa")).toBe(true);
+    // A table: one row per measure, one column per source, figures rounded to 3 places and still numbers.
+    expect(rows("Agreement")[0]).toEqual(["measure", "Screening (two raters)"]);
+    expect(rows("Agreement").find((row) => row[0] === "Cohen's kappa")).toEqual(["Cohen's kappa", 0.8]);
+    for (const row of rows("Agreement").slice(1)) for (const v of row.slice(1)) if (typeof v === "number") expect(Number(v.toFixed(3))).toBe(v);
+    expect(rows("Confusion matrices")[0][1]).toBe("rater 1 ↓ / rater 2 →");
+    expect(rows("Coder agreement").find((row) => row[0] === "instability.accommodation")?.slice(6)).toEqual([0.95, 0.889, 0.889]);
     const quotes = wb.getWorksheet("Quotes")!;
     expect(cellText(quotes.getCell("A1"))).toBe("identifier_flags");
     // A quote that looks like a formula stays text in the workbook.

@@ -40,7 +40,14 @@ describe("notes-analyse search (end to end)", () => {
     const out = tempDir();
     expect(cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", out]).code).toBe(0);
     const wb = await readWorkbook(join(out, "01-search", "search.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Patients", "Hits"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Patients", "Hits", "Terms"]);
+    // Every term of the file, zero-hit ones too, so a misspelt term shows.
+    const terms = wb.getWorksheet("Terms")!.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1, 5));
+    expect(terms.length).toBeGreaterThan(50);
+    expect(terms.some((t) => t[0] === "case" && t[2] === 0)).toBe(true);
+    expect(terms.some((t) => t[0] !== "case" && t[2] === 0)).toBe(true);
+    const hitsTotal = terms.reduce((s, t) => s + Number(t[2]), 0);
+    expect(hitsTotal).toBe(wb.getWorksheet("Hits")!.rowCount - 1);
     const hits = wb.getWorksheet("Hits")!;
     expect(hits.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(hits.autoFilter).toBeTruthy();
@@ -90,11 +97,28 @@ describe("notes-analyse search (end to end)", () => {
     for (const f of ["patients.csv", "hits.csv"]) expect(readFileSync(join(a, "01-search", f))).toEqual(readFileSync(join(b, "01-search", f)));
   });
 
+  it("reads a semicolon-separated export and patients file with mapped CRIS-style columns, as hospitals give them", () => {
+    const dir = join(SCENARIOS, "notes-semicolon-mapped");
+    const out = tempDir();
+    const r = cli(["search", "--out", out, "--quiet"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, "01-search", "patients.csv")).map((p) => [p.patient_id, p.group])).toEqual([["S1", "adult"], ["S3", "child"]]);
+    const wrong = cli(["search", "--out", out, "--delimiter", "comma"], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/patients\.csv: missing column BrcId \(for patient_id\); found "BrcId;Gender;Age at first contact;Ethni…" \(the header reads as one column: is the file separated by semicolon \(;\)\? set --delimiter/);
+    const bad = cli(["search", "--out", out, "--delimiter", "colon"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/delimiter: expected auto, comma, semicolon, tab or pipe/);
+  });
+
   it("prints a JSON summary on stdout with --json", () => {
     const r = cli(["search", "--notes", join(BASIC, "notes.csv"), "--preset", "south-london-2015", "--out", tempDir(), "--json", "--quiet"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: 1, notes: 6, patients: 5, returned: 3 });
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ files: 1, notes: 6, patients: 5, returned: 3 });
+    expect(j.terms.find((t: { term: string }) => t.term === "trafficked")).toMatchObject({ group: "case" });
+    expect(j.terms.filter((t: { hits: number }) => t.hits === 0).length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -150,6 +174,42 @@ describe("notes-analyse init", () => {
     expect(JSON.parse(s.stdout).returned).toBe(3);
     // never over an existing study without --force
     expect(cli(["init", "study"], dir).code).toBe(2);
+  });
+});
+
+describe("notes-analyse init with no preset: a starter for a study's own topic", () => {
+  it("writes commented rule files that every stage loads, and a README, and the study runs to its first human step", () => {
+    const dir = tempDir();
+    const r = cli(["init", "study"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const study = join(dir, "study");
+    const config = JSON.parse(readFileSync(join(study, "notes-analyse.config.json"), "utf8"));
+    expect(config.preset).toBeUndefined();
+    expect(config).toMatchObject({ terms: "terms.txt", contextRules: "context-rules.json", categories: "categories.json", codebook: "codebook.json", delimiter: "auto" });
+    for (const f of ["context-rules.json", "categories.json", "codebook.json"]) expect(JSON.parse(readFileSync(join(study, f), "utf8")).description, f).toMatch(/EXAMPLE topic/);
+    expect(readFileSync(join(study, "terms.txt"), "utf8")).toMatch(/^# Search terms of a new study/);
+    expect(readFileSync(join(study, "README.md"), "utf8")).toMatch(/your own topic/);
+    writeFileSync(
+      join(study, "export", "notes.csv"),
+      [
+        "patient_id;note_id;date;text",
+        "D1;n1;03/02/2011;She disclosed domestic abuse by her partner. Now in a refuge.",
+        "D2;n2;04/02/2011;Attended domestic abuse awareness training at work.",
+        "D3;n3;05/02/2011;Referral from the IDVA: domestic violence, MARAC next week. DNA today.",
+        "D4;n4;06/02/2011;Routine review.",
+      ].join("\n") + "\n",
+    );
+    writeFileSync(join(study, "export", "patients.csv"), "patient_id;age_at_first_contact\nD1;30\nD2;41\nD3;16\nD4;50\n");
+    const run = cli(["run", "--json"], study);
+    expect(run.code, run.stderr).toBe(3);
+    expect(JSON.parse(run.stdout).stopped_at).toBe("consensus");
+    const suggestions = readCsv(join(study, "notes-analyse-out", "02-screening", "suggestions.csv"));
+    expect(suggestions.map((x) => [x.patient_id, x.suggestion, x.reason])).toEqual([["D1", "include", ""], ["D2", "exclude", "interest_in_issue"], ["D3", "include", ""]]);
+    const eligible = join(study, "eligible.csv");
+    writeFileSync(eligible, "patient_id\nD1\nD3\n");
+    for (const stage of ["identify", "code"]) expect(cli([stage, "--eligible", eligible, "--quiet"], study).code, stage).toBe(0);
+    const routes = readCsv(join(study, "notes-analyse-out", "03-identification", "routes.csv"));
+    expect(routes.map((x) => [x.patient_id, x.suggested_route])).toEqual([["D1", "during_contact"], ["D3", "other_service"]]);
   });
 });
 

@@ -78,6 +78,21 @@ describe("agreementView", () => {
     expect(get("Gwet's AC1")).toBeUndefined();
   });
 
+  it("writes counts as 'n of m agreed (p)', undefined figures with their reason, and each interval's method", () => {
+    const undefinedKappa = { raters: 2, items: 6, items_compared: 6, items_agreed: 6, observed_agreement: 1, cohen_kappa: null, cohen_kappa_se: null, cohen_kappa_ci95: null, why_undefined: { cohen_kappa: "both raters put every item in the same single category" } };
+    const withCi = { ...report, items_agreed: 75, gwet_ac1: 0.9219, gwet_ac1_se: 0.0394, gwet_ac1_ci95: [0.8446, 0.9992], methods: { gwet_ac1_ci95: "AC1 ± 1.96·SE" } };
+    const v = agreementView([{ label: "A", file: "a.json", report: withCi }, { label: "B", file: "b.json", report: undefinedKappa }]);
+    const get = (m: string) => v.rows.find((r) => r.measure === m)?.values;
+    expect(get("Observed agreement")).toEqual(["75 of 79 agreed (0.949)", "6 of 6 agreed (1.000)"]);
+    expect(get("Cohen's kappa (SE)")).toEqual(["0.857 (0.069)", "undefined (both raters put every item in the same single category)"]);
+    expect(get("Gwet's AC1 95% CI")).toEqual(["0.845 to 0.999", "–"]);
+    expect(v.methods).toEqual(["Gwet's AC1: AC1 ± 1.96·SE."]);
+    const cell = (m: string) => v.cells.find((r) => r.measure === m)?.values;
+    expect(cell("Cohen's kappa")).toEqual([0.857, "undefined (both raters put every item in the same single category)"]);
+    expect(cell("Gwet's AC1 95% CI upper")).toEqual([0.999, ""]);
+    expect(cell("Items agreed")).toEqual([75, 6]);
+  });
+
   it("keeps each confusion matrix in category order", () => {
     expect(view.matrices).toEqual([{ source: "Screening", categories: ["exclude", "include"], counts: [[59, 4], [0, 16]] }]);
   });

@@ -5,7 +5,9 @@ import { readRatings } from "../../io/read-ratings.js";
 import { caseClashes, mergeRaters } from "../../stages/agreement/raters.js";
 import { renderJunit } from "../../stages/agreement/render-junit.js";
 import { renderText, thresholdLine } from "../../stages/agreement/render-text.js";
-import { summariseAgreement } from "../../stages/agreement/summarise.js";
+import { DEFAULT_BOOTSTRAP, OffScaleRating, summariseAgreement, type AgreementOptions } from "../../stages/agreement/summarise.js";
+import { WEIGHT_SCHEMES, type WeightScheme } from "../../stages/agreement/weighted.js";
+import { wholeNumberFlag } from "../options.js";
 import { checkThresholds, withVerdict, type Thresholds } from "../../stages/agreement/thresholds.js";
 import type { CommandSpec } from "../command.js";
 
@@ -30,6 +32,29 @@ function format(raw: unknown, json: boolean): Format {
   return json ? "json" : ((raw as Format | undefined) ?? "text");
 }
 
+/** `--weights`, `--order`, `--seed` and `--resamples` as the statistics take them. */
+function statsOptions(opts: Record<string, unknown>, raters: number): AgreementOptions {
+  const out: AgreementOptions = {};
+  if (opts.weights !== undefined) {
+    const w = String(opts.weights);
+    if (!(WEIGHT_SCHEMES as readonly string[]).includes(w)) throw new UserError(`command line › --weights: expected one of ${WEIGHT_SCHEMES.join(", ")}, got "${w}"`);
+    if (raters !== 2) throw new UserError(`command line › --weights: weighted kappa is for two raters (got ${raters} files)`);
+    out.weights = w as WeightScheme;
+  }
+  if (opts.order !== undefined) {
+    const order = String(opts.order).split(",").map((s) => s.trim()).filter(Boolean);
+    if (order.length < 2) throw new UserError(`command line › --order: expected two or more categories in order, separated by commas, like none,mild,severe`);
+    const twice = order.find((c, i) => order.indexOf(c) !== i);
+    if (twice !== undefined) throw new UserError(`command line › --order: category "${twice}" is listed twice`);
+    out.order = order;
+  }
+  out.bootstrap = {
+    resamples: wholeNumberFlag(opts.resamples, "--resamples", 0, 100000) ?? DEFAULT_BOOTSTRAP.resamples,
+    seed: wholeNumberFlag(opts.seed, "--seed", 0, 4294967295) ?? DEFAULT_BOOTSTRAP.seed,
+  };
+  return out;
+}
+
 /** Short names for the raters: file names, or the paths as given when two files share a name. */
 function raterNames(files: readonly string[]): string[] {
   const names = files.map((f) => basename(f));
@@ -41,6 +66,7 @@ export const agreementCommand: CommandSpec = {
   args: "<files...>",
   summary: "inter-rater agreement between rater files (kappa, alpha, AC1, PABAK)",
   studyOptions: false,
+  ignores: ["--config", "--force"],
   configure(cmd: Command) {
     cmd
       .option("--id <column>", "item id column in every rater file (default patient_id)")
@@ -48,13 +74,19 @@ export const agreementCommand: CommandSpec = {
       .option("--min-kappa <x>", "exit 1 unless kappa (Cohen's for two raters, Fleiss' for more) is at least x")
       .option("--min-alpha <x>", "exit 1 unless Krippendorff's alpha is at least x")
       .option("--format <format>", "output on stdout: text, json or junit (default text)")
+      .option("--weights <scheme>", "also give weighted kappa for ordered categories (two raters): linear or quadratic")
+      .option("--order <categories>", "the rating scale in order, separated by commas (e.g. none,mild,severe): sets the order weighted kappa uses, and every listed category counts even if unused")
+      .option("--resamples <n>", `bootstrap resamples for the interval of Krippendorff's alpha (default ${DEFAULT_BOOTSTRAP.resamples}; 0 for none)`)
+      .option("--seed <n>", `seed of the bootstrap (default ${DEFAULT_BOOTSTRAP.seed})`)
       .addHelpText(
         "after",
         `
 Each FILE is one rater's CSV or XLSX. Two raters get observed agreement, Cohen's kappa (SE, 95% CI),
-PABAK, Gwet's AC1, Krippendorff's alpha, Fleiss' kappa and the confusion matrix (plus prevalence and
-bias indices for two categories); three or more get Fleiss' kappa and Krippendorff's alpha.
-Exit 0 when every threshold is met, 1 when one is not, 2 for bad input.`,
+PABAK, Gwet's AC1 (SE, 95% CI), Krippendorff's alpha (bootstrap 95% CI), Fleiss' kappa and the
+confusion matrix (plus prevalence and bias indices for two categories); three or more get Fleiss'
+kappa and Krippendorff's alpha. A figure that the data leave undefined (kappa when both raters used
+one category) is reported as undefined, with the reason. With --weights, --min-kappa checks the
+weighted kappa. Exit 0 when every threshold is met, 1 when one is not, 2 for bad input.`,
       );
   },
   async run(ctx, files, opts) {
@@ -74,9 +106,19 @@ Exit 0 when every threshold is met, 1 when one is not, 2 for bad input.`,
       if (![...ratings.values()].some((v) => v !== null)) ctx.log.warn(`${file}: no ratings in column "${columns.rating}"`);
       raters.push({ name: names[i], ratings });
     }
-    const report = summariseAgreement(mergeRaters(raters));
+    let report;
+    try {
+      report = summariseAgreement(mergeRaters(raters), statsOptions(opts, files.length));
+    } catch (err) {
+      if (err instanceof OffScaleRating) throw new UserError(`a rating "${err.rating}" is not in --order ${String(opts.order)} (list every category of the scale)`);
+      throw err;
+    }
     if (report.items_pairable === 0) {
       throw new UserError(`no item has ratings in two files, so there is nothing to compare (check that column "${columns.id}" holds the same ids in every file)`);
+    }
+    if (report.categories_not_compared) {
+      const list = report.categories_not_compared.map((c) => `"${c}"`).join(", ");
+      ctx.log.warn(`categor${report.categories_not_compared.length === 1 ? "y" : "ies"} ${list} appear${report.categories_not_compared.length === 1 ? "s" : ""} only on items one rater rated, so no figure counts ${report.categories_not_compared.length === 1 ? "it" : "them"}`);
     }
     for (const group of caseClashes(report.categories)) {
       ctx.log.warn(`categories ${group.map((c) => `"${c}"`).join(" and ")} differ only in letter case and count as different categories`);

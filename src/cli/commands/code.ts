@@ -25,6 +25,7 @@ import { writeFamiliarisation } from "../../stages/code/io/familiarisation.js";
 import { writeExtractsCsv, writeResults } from "../../stages/code/io/write-results.js";
 import { loadDocumentRules, loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
+import { agreedOf } from "../../stages/agreement/wording.js";
 
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
@@ -99,7 +100,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     new_extracts: written.backup ? written.added.length : extracts.length,
     no_longer_listed: written.dropped.length,
     ...(learn ? { learned: { trained_on: learn.trainedOn, codes: learn.codes, too_few_examples: learn.skipped, extracts_suggested: learn.learned.size } } : {}),
-    second_coder: { sample: second.sample, coded_by_both: second.codedByBoth },
+    second_coder: { sample: second.sample, coded_by_both: second.codedByBoth, same_codes: second.identical },
     patients_with_themes: results.patientsWithThemes,
     themes: results.themes,
     quotes: results.quotes,
@@ -114,7 +115,9 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   for (const [theme, n] of Object.entries(results.themes)) ctx.log.info(`  ${theme.padEnd(14)} adults ${String(n.adult).padStart(4)}  children ${String(n.child).padStart(4)}  total ${String(n.total).padStart(4)}`);
   if (learn) ctx.log.info(`code: learned ${learn.codes.length} codes from ${learn.trainedOn} coded extracts; suggestions for ${learn.learned.size} uncoded extracts (learned_codes)`);
   if (results.quotesFlagged > 0) ctx.log.warn(`${results.quotesFlagged} of ${results.quotes} quotes may hold identifiers that escaped de-identification: check quotes.csv (identifier_flags) before publishing`);
-  if (second.codedByBoth > 0) ctx.log.info(`code: agreement of two coders on ${second.codedByBoth} extracts written to coder-agreement.csv`);
+  if (second.codedByBoth > 0) {
+    ctx.log.info(`code: two coders on the same extracts: ${agreedOf(second.identical, second.codedByBoth)} on every code; agreement per code in coder-agreement.csv`);
+  }
   ctx.log.info(`code: wrote ${dir}/extracts.csv, coded-extracts.xlsx, second-coder.xlsx, patient-themes.csv, code-frequencies.csv, cooccurrence.csv, quotes.csv, codebook.qdc, coded-extracts.qdpx, ${results.maps.join(", ")}`);
   return { summary };
 }
@@ -123,6 +126,7 @@ export const codeCommand: CommandSpec = {
   name: "code",
   summary: "extract passages, suggest thematic codes, coder workbooks, results per group, theme maps",
   studyOptions: true,
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "codebook", "out", "sampling.fraction", "seed", "childAgeCutoff"],
   configure(cmd: Command) {
     addEligibleOption(cmd);
     cmd.option("--familiarise <n>", "write familiarisation.xlsx: N whole notes of eligible patients drawn with the seed, then stop");

@@ -7,7 +7,8 @@ import { readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type R
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { mergeRaters } from "../../stages/agreement/raters.js";
-import { summariseAgreement } from "../../stages/agreement/summarise.js";
+import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stages/agreement/summarise.js";
+import { agreedOf, figureText } from "../../stages/agreement/wording.js";
 import { FLOW_COLUMNS, flowRows, resolveConsensus, type Decision } from "../../stages/screen/consensus.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { DISCREPANCY_SHEET, SCREENING_SHEET, SECOND_RATER_SHEET } from "../../stages/screen/workbooks.js";
@@ -59,13 +60,16 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   let agreement: ReturnType<typeof summariseAgreement> | undefined;
   if (r2) {
     const pick = (read: ReadDecisions) => new Map(sample.map((id) => [id, read.decisions.get(id)?.decision ?? null]));
-    agreement = summariseAgreement(mergeRaters([{ name: "rater1", ratings: pick(r1) }, { name: "rater2", ratings: pick(r2) }]));
     // The seed and sizes the sample was actually drawn with (sample.json), not today's settings.
     const drawn = readSampleInfo(join(dir, "sample.json"));
+    agreement = summariseAgreement(mergeRaters([{ name: "rater1", ratings: pick(r1) }, { name: "rater2", ratings: pick(r2) }]), {
+      bootstrap: { resamples: DEFAULT_BOOTSTRAP.resamples, seed: drawn?.seed ?? config.seed },
+    });
     const sampleInfo = { seed: drawn?.seed ?? config.seed, first: drawn?.first ?? config.sampling.first, fraction: drawn?.fraction ?? config.sampling.fraction, sampled: sample.length };
     writeFileAtomic(join(dir, "agreement.json"), `${JSON.stringify({ ...sampleInfo, ...agreement }, null, 2)}\n`);
-    const k = agreement.cohen_kappa;
-    ctx.log.info(`consensus: raters agree on ${agreement.items_compared} sampled patients with observed agreement ${agreement.observed_agreement?.toFixed(3)}${k !== undefined ? `, Cohen's kappa ${k.toFixed(3)}` : ""}`);
+    ctx.log.info(
+      `consensus: second-rater sample: ${agreedOf(agreement.items_agreed ?? 0, agreement.items_compared)}, Cohen's kappa ${figureText(agreement.cohen_kappa, agreement.why_undefined?.cohen_kappa)} (agreement.json)`,
+    );
   }
 
   const change = await writeDecisionWorkbook(
@@ -127,5 +131,6 @@ export const consensusCommand: CommandSpec = {
   name: "consensus",
   summary: "discrepancies in, final eligible list and flow counts out",
   studyOptions: true,
+  uses: ["out"],
   run,
 };

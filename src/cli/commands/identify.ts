@@ -12,6 +12,7 @@ import { boldRuns } from "../../stages/identify/evidence.js";
 import { mentionContext } from "../../stages/identify/mention-context.js";
 import { readCategories } from "../../stages/identify/read-categories.js";
 import { countedRoute, decisionProblems, ROUTE_COLUMNS, routeRow, type PatientRoute, type RouteDecision } from "../../stages/identify/routes.js";
+import { agreedOf, figureText } from "../../stages/agreement/wording.js";
 import { compareRaters, writeSecondRater } from "../../stages/identify/second-rater.js";
 import { suggestRoute } from "../../stages/identify/suggest-route.js";
 import { summariseRoutes, SUMMARY_COLUMNS } from "../../stages/identify/summary.js";
@@ -103,8 +104,12 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   }
   const compared = await compareRaters(dir, scheme, decisions, sampling);
   if (compared) {
-    const k = compared.agreement.route.cohen_kappa;
-    ctx.log.info(`identify: raters agree on the route for ${compared.compared} of ${compared.sampled} sampled patients compared: observed agreement ${compared.agreement.route.observed_agreement?.toFixed(3)}${k !== undefined ? `, Cohen's kappa ${k.toFixed(3)}` : ""} (agreement.json)`);
+    const a = compared.agreement.route;
+    const unrated = compared.sampled - compared.compared;
+    ctx.log.info(
+      `identify: route of the second-rater sample: ${agreedOf(a.items_agreed ?? 0, a.items_compared)}, Cohen's kappa ${figureText(a.cohen_kappa, a.why_undefined?.cohen_kappa)}` +
+        `${unrated > 0 ? ` (${unrated} of ${compared.sampled} sampled not yet rated by both)` : ""} (agreement.json)`,
+    );
   }
 
   const confirmed = routes.filter((p) => p.decision.final_route).length;
@@ -130,6 +135,7 @@ export const identifyCommand: CommandSpec = {
   name: "identify",
   summary: "suggest how each eligible patient was identified (directed content analysis)",
   studyOptions: true,
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "categories", "out", "sampling.first", "sampling.fraction", "seed", "childAgeCutoff"],
   configure(cmd: Command) {
     addEligibleOption(cmd);
     cmd.option("--no-sample", "do not write the blinded second-rater workbook 03-identification/second-rater.xlsx (a seeded sample: --first, --fraction, --seed)");

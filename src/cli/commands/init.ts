@@ -1,10 +1,52 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { checkPreset, presetFile, PRESET_FILES, type PresetFile } from "../../config/presets.js";
 import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
+
+/** The starter rule files for a study on a new topic, bundled beside the presets (src/ and dist/ alike). */
+const STARTER_DIR = fileURLToPath(new URL("../../starter/", import.meta.url));
+
+function starterReadme(files: string[]): string {
+  return `# Study folder: your own topic
+
+Made by \`notes-analyse init\`. The rule files are a **starter**: they use domestic abuse as an EXAMPLE
+topic so that they run as they are. Replace the examples with your study's own; each file explains its
+format in its first lines (\`#\` comments in terms.txt, the \`description\` of each JSON file, and a
+\`note\` on each rule).
+
+| file | what it is | what to change |
+| --- | --- | --- |
+| \`${DEFAULT_CONFIG_FILE}\` | the study settings | \`notes\`/\`patients\`: where the export is; \`columns\`: your export's column names; \`delimiter\`: \`auto\` finds comma, semicolon, tab or pipe; \`seed\` |
+${files.map((f) => `| \`${f}\` | ${describe(f)} | ${change(f)} |`).join("\n")}
+
+## Steps
+1. Put the notes export (CSV, TSV, JSON Lines or a folder of .txt notes) and the patients file in
+   \`export/\`, or point \`notes\` and \`patients\` in the config at them. Map your column names under
+   \`columns\` (the same mapping serves the notes and the patients file), e.g.
+   \`"columns": {"patient_id": "BrcId", "note_id": "CN_Doc_ID", "date": "ViewDate", "text": "Attachment_Text", "age_at_first_contact": "Age"}\`.
+2. Write your case-finding terms in \`terms.txt\`, then run \`notes-analyse search\` and open
+   \`notes-analyse-out/01-search/search.xlsx\`: the Terms sheet shows every term's hits (0 hits is often
+   a typo).
+3. Adapt \`context-rules.json\` (what makes a hit not about the patient: negation, another person, an
+   exclusion sense), \`categories.json\` (how the team learned of it) and \`codebook.json\` (your coding
+   framework).
+4. Run \`notes-analyse run\`. It stops (exit 3) at each workbook a person must fill in (screening, the
+   second rater, identification, coding) and says which file to open and how to carry on.
+
+Note text stays on this machine: nothing is sent anywhere, and messages never print it.
+`;
+}
+
+function change(file: string): string {
+  if (file === PRESET_FILES.terms) return "your topic's words, abbreviations and misspellings; theme groups for your themes";
+  if (file === PRESET_FILES.contextRules) return "senses: other meanings of your terms that make a patient ineligible; triggers as your notes word them";
+  if (file === PRESET_FILES.categories) return "your categories and services, and the cues in the notes that point to each";
+  return "your themes and codes, with patterns that suggest them";
+}
 
 function studyReadme(preset: string, files: string[]): string {
   return `# Study folder
@@ -40,8 +82,8 @@ const CONFIG_KEY: Record<PresetFile, string> = { terms: "terms", contextRules: "
 
 async function run(ctx: CommandContext, args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const dir = resolve(ctx.cwd, args[0] ?? ".");
-  const preset = (opts.preset as string | undefined) ?? "south-london-2015";
-  checkPreset(preset, "command line");
+  const preset = opts.preset as string | undefined;
+  if (preset !== undefined) checkPreset(preset, "command line");
   const configPath = join(dir, DEFAULT_CONFIG_FILE);
   if (existsSync(configPath) && !ctx.flags.force) {
     throw new UserError(`${configPath}: a study config already exists here (use --force to replace the scaffold files)`);
@@ -52,11 +94,12 @@ async function run(ctx: CommandContext, args: string[], opts: Record<string, unk
     notes: ["export/*.csv"],
     patients: "export/patients.csv",
     encoding: "auto",
+    delimiter: "auto",
     columns: { patient_id: "patient_id", note_id: "note_id", date: "date", text: "text" },
-    preset,
+    ...(preset ? { preset } : {}),
   };
   for (const key of Object.keys(PRESET_FILES) as PresetFile[]) {
-    const from = presetFile(preset, key);
+    const from = preset ? presetFile(preset, key) : join(STARTER_DIR, PRESET_FILES[key]);
     if (!from) continue;
     copyFileSync(from, join(dir, PRESET_FILES[key]));
     copied.push(PRESET_FILES[key]);
@@ -64,15 +107,18 @@ async function run(ctx: CommandContext, args: string[], opts: Record<string, unk
   }
   Object.assign(config, { out: "notes-analyse-out", seed: 2015, sampling: { first: 10, fraction: 0.1 }, childAgeCutoff: 18 });
   writeFileAtomic(configPath, `${JSON.stringify(config, null, 2)}\n`);
-  writeFileAtomic(join(dir, "README.md"), studyReadme(preset, copied));
-  ctx.log.info(`init: wrote ${DEFAULT_CONFIG_FILE}, ${copied.join(", ")} and README.md in ${dir}`);
-  return { summary: { dir, preset, files: [DEFAULT_CONFIG_FILE, ...copied, "README.md"] } };
+  writeFileAtomic(join(dir, "README.md"), preset ? studyReadme(preset, copied) : starterReadme(copied));
+  ctx.log.info(`init: wrote ${DEFAULT_CONFIG_FILE}, ${copied.join(", ")} and README.md in ${dir}${preset ? ` (preset ${preset})` : " (a starter for your own topic: see README.md)"}`);
+  ctx.log.info(`init: next, put the export in ${join(dir, "export")} and run notes-analyse run from ${dir}`);
+  return { summary: { dir, preset: preset ?? null, files: [DEFAULT_CONFIG_FILE, ...copied, "README.md"] } };
 }
 
 export const initCommand: CommandSpec = {
   name: "init",
   args: "[dir]",
-  summary: "scaffold a study folder (config, terms, rules, codebook, README)",
+  summary: "scaffold a study folder: a commented starter for your own topic, or --preset NAME (config, terms, rules, codebook, README)",
   studyOptions: true,
+  uses: ["preset"],
+  ignores: ["--config"],
   run,
 };

@@ -7,6 +7,7 @@ import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
 import type { HitRow } from "../../stages/search/collect.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
+import { termHits, type ListedTerm } from "../../stages/search/term-hits.js";
 import { stageDir, STAGE_DIRS } from "../study.js";
 import { HIT_COLUMNS, PATIENT_COLUMNS } from "./search.js";
 
@@ -14,6 +15,8 @@ interface ShardInfo {
   shard: number;
   of: number;
   terms: string;
+  /** The term file's terms in order (written since the Terms sheet; absent in older shards). */
+  term_list?: ListedTerm[];
   notes: string[];
   notes_read: number;
   patients: number;
@@ -77,6 +80,7 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
   const out = stageDir(config, "search");
   writeCsv(join(out, "patients.csv"), PATIENT_COLUMNS, patients.map((p) => PATIENT_COLUMNS.map((c) => p.values[c])));
   writeCsv(join(out, "hits.csv"), HIT_COLUMNS, hitRows.map((h) => HIT_COLUMNS.map((c) => (c === "start" || c === "end" ? Number(h[c]) : h[c]))));
+  const termRows = termHits(infos[0].info.term_list ?? [], hitRows.map((h) => ({ group: h.group_name, term: h.term, patientId: h.patient_id })));
   await writeSearchWorkbook(
     join(out, "search.xlsx"),
     patients.map((p) => ({ patient_id: p.id, group: p.values.group, n_notes_hit: Number(p.values.n_notes_hit), n_hits: Number(p.values.n_hits), terms: p.values.terms })),
@@ -96,6 +100,7 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
         right: h.right,
       }),
     ),
+    termRows,
   );
   const summary = {
     shards: dirs.length,
@@ -115,5 +120,7 @@ export const mergeCommand: CommandSpec = {
   args: "<dirs...>",
   summary: "combine the outputs of search --shard K/N into one search output (--out)",
   studyOptions: true,
+  uses: ["out"],
+  ignores: ["--force"],
   run,
 };

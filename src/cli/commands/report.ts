@@ -37,14 +37,18 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     sections[name] = isThere(part);
     if (!isThere(part)) ctx.log.info(`report: ${name}: ${part.missing}`);
   }
-  ctx.log.info(`report: wrote ${dir}/${files.join(", ")}`);
-  return { summary: { included: n.total, adult: n.adult, child: n.child, sections, files, out: dir } };
+  const drafts = inputs.drafts ?? [];
+  for (const d of drafts) ctx.log.warn(`report: DRAFT: ${d.what}`);
+  ctx.log.info(`report: wrote ${dir}/${files.join(", ")}${drafts.length ? " (marked DRAFT)" : ""}`);
+  return { summary: { included: n.total, adult: n.adult, child: n.child, sections, draft: drafts.map((d) => d.what), files, out: dir } };
 }
 
 export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
+  uses: ["patients", "columns", "encoding", "delimiter", "out", "childAgeCutoff"],
+  ignores: ["--force"],
   configure(cmd) {
     addEligibleOption(cmd);
   },

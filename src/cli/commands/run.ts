@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
-import { PendingHumanStep, UserError } from "../../core/errors.js";
-import { loadConfig, type ResolvedConfig } from "../../config/load.js";
+import { EXIT, PendingHumanStep, UserError } from "../../core/errors.js";
+import { DEFAULT_CONFIG_FILE, loadConfig, type ResolvedConfig } from "../../config/load.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { findNoteFiles } from "../../io/read-notes.js";
+import { CONFIRMATIONS, confirmationState, isConfirmed, pendingMessage } from "../../pipeline/confirm.js";
 import { applyDemoDecisions, DEMO_DIR, DEMO_FILLS } from "../../pipeline/demo.js";
 import { HashCache, stageFingerprint } from "../../pipeline/fingerprint.js";
+import { planRun } from "../../pipeline/plan.js";
 import { writeManifest } from "../../pipeline/write-manifest.js";
 import { STAGES, stageNames, type StageDef } from "../../pipeline/stages.js";
 import { readStudySummary, summaryLines } from "../../pipeline/study-summary.js";
@@ -51,44 +53,93 @@ function demoConfig(ctx: CommandContext, opts: Record<string, unknown>): Resolve
   return { ...config, out: resolve(ctx.cwd, (opts.out as string | undefined) ?? "notes-analyse-demo") };
 }
 
+/** The study's settings; in a folder that is not a study yet, say how to make one. */
+function studyConfig(ctx: CommandContext): ResolvedConfig {
+  const config = ctx.config();
+  if (!config.configFile && (!config.notes || config.notes.length === 0)) {
+    throw new UserError(
+      `no ${DEFAULT_CONFIG_FILE} in ${ctx.cwd}: start a study with notes-analyse init (a starter for your own topic) or notes-analyse init --preset south-london-2015, then run from its folder; or give --config FILE, or --notes and --preset; notes-analyse run --demo shows a whole study`,
+    );
+  }
+  return config;
+}
+
+/** Where `run` stopped for a person: the stage, the message, and how to carry on. */
+interface Pending {
+  stage: string;
+  message: string;
+}
+
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const demo = Boolean(opts.demo);
-  const config = demo ? demoConfig(ctx, opts) : ctx.config();
+  const accept = Boolean(opts.acceptSuggestions);
+  const config = demo ? demoConfig(ctx, opts) : studyConfig(ctx);
   const stageCtx: CommandContext = { ...ctx, config: () => config };
   const stages = pickStages(opts.from as string | undefined, opts.to as string | undefined);
   const out = config.out;
   const state = readState(out);
   const noteFiles = (await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients)).map((f) => f.path);
   const hashes = new HashCache();
-  const plan: { stage: string; action: string }[] = [];
 
-  for (const stage of stages) {
+  const facts = async (stage: StageDef) => {
     const missing = stage.requires.filter((r) => !existsSync(join(out, r)));
     const fp = missing.length ? "" : await stageFingerprint(stage, config, out, noteFiles, VERSION, hashes);
     const fresh = !missing.length && state.fingerprints[stage.name] === fp && stage.produces.every((p) => existsSync(join(out, p)));
-    if (opts.dryRun) {
-      plan.push({ stage: stage.name, action: missing.length ? `waits for ${missing.join(", ")}` : fresh ? "skip (inputs unchanged)" : "run" });
-      continue;
-    }
+    return { stage, fresh, missing };
+  };
+
+  if (opts.dryRun) {
+    const plan = await planRun(await Promise.all(stages.map(facts)), out, accept, demo);
+    for (const p of plan) ctx.log.info(`  ${p.stage.padEnd(10)} ${p.action.padEnd(12)} ${p.why}`);
+    return { summary: { dry_run: true, out, plan } };
+  }
+
+  const plan: { stage: string; action: string }[] = [];
+  let pending: Pending | undefined;
+  for (const [i, stage] of stages.entries()) {
+    const { fresh, missing } = await facts(stage);
     if (missing.length) {
       throw new UserError(`run: stage ${stage.name} needs ${missing.map((m) => join(out, m)).join(", ")}, which an earlier stage writes (run without --from, or run that stage first)`);
     }
     if (fresh) {
       ctx.log.info(`run: ${stage.name} — inputs unchanged since the last run, skipped`);
       plan.push({ stage: stage.name, action: "skipped" });
-      continue;
+    } else {
+      ctx.log.info(`run: ${stage.name}`);
+      try {
+        await runStage(stage, stageCtx, demo, out);
+      } catch (err) {
+        if (!(err instanceof PendingHumanStep)) throw err;
+        plan.push({ stage: stage.name, action: "stopped" });
+        pending = { stage: stage.name, message: err.message };
+        break;
+      }
+      state.fingerprints[stage.name] = await stageFingerprint(stage, config, out, noteFiles, VERSION, hashes);
+      plan.push({ stage: stage.name, action: "ran" });
+      saveState(out, state, ctx.argv);
     }
-    ctx.log.info(`run: ${stage.name}`);
-    await runStage(stage, stageCtx, demo, out);
-    state.fingerprints[stage.name] = await stageFingerprint(stage, config, out, noteFiles, VERSION, hashes);
-    plan.push({ stage: stage.name, action: "ran" });
-    saveState(out, state, ctx.argv);
-  }
-  if (opts.dryRun) {
-    for (const p of plan) ctx.log.info(`  ${p.stage.padEnd(10)} ${p.action}`);
-    return { summary: { dry_run: true, out, plan } };
+    // A stage whose suggestions a rater must confirm holds back the stages after it.
+    const gate = CONFIRMATIONS.find((c) => c.stage === stage.name);
+    const gateState = gate && i < stages.length - 1 ? confirmationState(out, gate) : undefined;
+    if (gateState && !isConfirmed(gateState)) {
+      if (accept) {
+        ctx.log.warn(`run: --accept-suggestions: carrying on with ${gateState.total - gateState.confirmed} of ${gateState.total} ${gateState.rows} unconfirmed; the report will say DRAFT`);
+      } else {
+        pending = {
+          stage: stage.name,
+          message: `${pendingMessage(out, gateState)}\nfill them in and save (or run --accept-suggestions to carry on with the suggestions; the report is then a DRAFT)`,
+        };
+        break;
+      }
+    }
   }
   saveState(out, state, ctx.argv);
+  if (pending) {
+    for (const line of pending.message.split("\n")) ctx.log.error(line);
+    const resume = `notes-analyse run${ctx.flags.config ? ` --config ${ctx.flags.config}` : ""}`;
+    ctx.log.error(`run stopped at ${pending.stage}: when the workbook is filled in, continue with: ${resume}`);
+    return { exitCode: EXIT.pending, summary: { out, plan, stopped_at: pending.stage, pending: pending.message.split("\n"), continue_with: resume, study: readStudySummary(out), report: null, manifest: null } };
+  }
   let manifest: string | undefined;
   if (stages.some((s) => s.name === "report") && existsSync(join(out, "report", "report.html"))) {
     manifest = await writeManifest(config, out, noteFiles, readState(out).command_lines, hashes, demo ? join(DEMO_DIR, "raters") : undefined);
@@ -115,7 +166,7 @@ async function runStage(stage: StageDef, ctx: CommandContext, demo: boolean, out
         ctx.log.info(`run: ${stage.name} — filled the pending workbook(s) from the demo's synthetic raters`);
         continue;
       }
-      throw new PendingHumanStep(`${err.message}\nrun stopped at ${stage.name}: when the workbook is filled in, continue with: notes-analyse run${ctx.flags.config ? ` --config ${ctx.flags.config}` : ""}`);
+      throw err;
     }
   }
 }
@@ -135,6 +186,7 @@ export const runCommand: CommandSpec = {
       .option("--demo", "run the whole pipeline on the bundled synthetic extract with its synthetic rater decisions (into ./notes-analyse-demo)")
       .option("--from <stage>", `start at this stage (${stageNames().join(", ")})`)
       .option("--to <stage>", "stop after this stage")
-      .option("--dry-run", "print the plan: which stages would run or be skipped"),
+      .option("--dry-run", "print the plan: which stages would run, be skipped, or stop for a person, without running any")
+      .option("--accept-suggestions", "do not stop for the identification and coding workbooks to be confirmed: carry on with the suggestions (the report then says DRAFT)"),
   run,
 };

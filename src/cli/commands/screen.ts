@@ -67,5 +67,6 @@ export const screenCommand: CommandSpec = {
   name: "screen",
   summary: "rater-1 screening workbook with suggestions",
   studyOptions: true,
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "showText"],
   run,
 };

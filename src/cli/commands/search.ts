@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { groupFor } from "../../core/patients.js";
 import { findNoteFiles } from "../../io/read-notes.js";
@@ -8,6 +8,8 @@ import { searchNotes } from "../../stages/search/search-notes.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadPatients, loadTerms, notesOptions, notesPatterns, stageDir } from "../study.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
+import { termHitLines, termHits, type ListedTerm } from "../../stages/search/term-hits.js";
+import type { Term } from "../../stages/search/terms.js";
 import { parseShard } from "../../stages/search/shard.js";
 import { wholeNumberFlag } from "../options.js";
 import { sha256 } from "../../core/hash.js";
@@ -46,15 +48,22 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     HIT_COLUMNS,
     hits.map((h) => [h.patientId, h.noteId, h.date, h.term, h.group, h.start, h.end, h.left, h.match, h.right, h.noteType]),
   );
-  await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits);
+  const perTerm = termHits(listedTerms(terms), hits);
+  await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits, perTerm);
   if (shard) {
     // What merge checks before combining shards: same terms, same inputs, every shard of the same N.
-    const about = { shard: shard.k, of: shard.n, terms: sha256(terms.map((t) => `${t.group}\u0000${t.text}`).join("\n")), notes: inputs.map((f) => f.path), notes_read: found.notes, patients: found.patients };
+    const about = {
+      shard: shard.k,
+      of: shard.n,
+      terms: sha256(terms.map((t) => `${t.group}\u0000${t.text}`).join("\n")),
+      term_list: listedTerms(terms),
+      notes: inputs.map((f) => f.path),
+      notes_read: found.notes,
+      patients: found.patients,
+    };
     writeFileAtomic(join(dir, "shard.json"), `${JSON.stringify(about, null, 2)}\n`);
   }
 
-  const perTerm = new Map<string, number>();
-  for (const h of hits) if (h.group === CASE_GROUP) perTerm.set(h.term, (perTerm.get(h.term) ?? 0) + 1);
   const summary = {
     files: inputs.length,
     notes: found.notes,
@@ -62,7 +71,8 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     returned: returned.length,
     hits: hits.filter((h) => h.group === CASE_GROUP).length,
     theme_hits: hits.filter((h) => h.group !== CASE_GROUP).length,
-    hits_per_term: Object.fromEntries([...perTerm.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    hits_per_term: Object.fromEntries(perTerm.filter((t) => t.group === CASE_GROUP).map((t) => [t.term, t.hits])),
+    terms: perTerm.map(({ group, term, hits: n, patients: p }) => ({ group, term, hits: n, patients: p })),
     groups: countGroups(patientRows.map((r) => r.group)),
     out: dir,
     ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}),
@@ -72,9 +82,16 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     `search: read ${count(summary.files, "file")}, ${count(summary.notes, "note")} of ${count(summary.patients, "patient")}; ` +
       `${count(summary.returned, "patient")} returned (${summary.groups.adult} adult, ${summary.groups.child} child, ${summary.groups.unknown} unknown) with ${count(summary.hits, "hit")}`,
   );
-  for (const [term, n] of Object.entries(summary.hits_per_term)) ctx.log.info(`  ${String(n).padStart(6)}  ${term}`);
+  for (const line of termHitLines(perTerm)) ctx.log.info(line);
+  const unused = perTerm.filter((t) => t.hits === 0).length;
+  if (unused > 0) ctx.log.info(`search: ${unused} of ${perTerm.length} terms matched nothing (listed in search.xlsx, sheet Terms): check them for typos`);
   ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx`);
   return { summary };
+}
+
+/** The terms as the Terms sheet lists them: group, text and where each is written. */
+export function listedTerms(terms: readonly Term[]): ListedTerm[] {
+  return terms.map((t) => ({ group: t.group, term: t.text, at: `${basename(t.file)}:${t.line}` }));
 }
 
 function countGroups(groups: string[]): Record<"adult" | "child" | "unknown", number> {
@@ -87,6 +104,8 @@ export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "out", "childAgeCutoff", "kwicWidth", "showText"],
+  ignores: ["--force"],
   configure: (cmd) =>
     cmd
       .option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge")

@@ -28,5 +28,7 @@ export const verifyCommand: CommandSpec = {
   args: "<dir>",
   summary: "re-hash inputs and outputs against the manifest (exit 1 when anything changed)",
   studyOptions: true,
+  uses: [],
+  ignores: ["--config", "--force"],
   run,
 };

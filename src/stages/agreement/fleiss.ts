@@ -1,6 +1,8 @@
 /** Fleiss' kappa with its parts. */
 export interface FleissKappa {
-  kappa: number;
+  /** `null` when every rating is the same category (Pe = 1, kappa is 0/0). */
+  kappa: number | null;
+  why?: string;
   /** Mean proportion of agreeing rater pairs per item, P̄. */
   observed: number;
   /** Σ pj², the agreement expected from the pooled category proportions. */
@@ -15,7 +17,7 @@ export interface FleissKappa {
  * Scott's pi.
  *
  * Degenerate data: fewer than two raters or no complete item gives `null`; when every rating is the same
- * category (Pe = 1, hence P̄ = 1) kappa is defined as 1.
+ * category (Pe = 1, hence P̄ = 1) kappa is undefined.
  */
 export function fleissKappa(rows: ReadonlyArray<ReadonlyArray<string | null>>): FleissKappa | null {
   const complete = rows.filter((r) => r.length >= 2 && r.every((v) => v !== null)) as string[][];
@@ -34,7 +36,9 @@ export function fleissKappa(rows: ReadonlyArray<ReadonlyArray<string | null>>): 
     sumAgreement += (squares - raters) / (raters * (raters - 1));
   }
   const observed = sumAgreement / complete.length;
-  if (pooled.size === 1) return { kappa: 1, observed: 1, expected: 1, items: complete.length };
+  if (pooled.size === 1) {
+    return { kappa: null, why: "every rating is the same category, so chance agreement is 1 and kappa is 0/0", observed: 1, expected: 1, items: complete.length };
+  }
   const total = complete.length * raters;
   let expected = 0;
   for (const k of pooled.values()) expected += (k / total) ** 2;

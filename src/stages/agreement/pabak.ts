@@ -1,15 +1,16 @@
+import { defined, undefinedBecause, type Figure } from "./interval.js";
 import { marginals, type ContingencyTable } from "./table.js";
 
 /**
  * Prevalence-adjusted bias-adjusted kappa for q categories, (q·po − 1)/(q − 1) (Byrt, Bishop & Carlin
  * 1993; for q categories it is Bennett's S). An empty table gives `null`; a one-category table
- * (q = 1, so po = 1) gives 1.
+ * (q = 1) has it undefined (0/0).
  */
-export function pabak(t: ContingencyTable): number | null {
+export function pabak(t: ContingencyTable): Figure | null {
   if (t.n === 0) return null;
   const q = t.categories.length;
-  if (q < 2) return 1;
-  return (q * marginals(t).po - 1) / (q - 1);
+  if (q < 2) return undefinedBecause("only one category was used, so (q·po − 1)/(q − 1) is 0/0");
+  return defined((q * marginals(t).po - 1) / (q - 1));
 }
 
 /**

@@ -19,6 +19,8 @@ export interface CodeAgreement {
   observedAgreement: number | null;
   kappa: number | null;
   alpha: number | null;
+  /** Why kappa or alpha is `null` (no extracts, or no variation in this code). */
+  why: string;
 }
 
 const ABSENT = "absent";
@@ -28,8 +30,9 @@ const PRESENT = "present";
  * Per-code agreement between two coders (SPEC §2, stage 4): for each code, Cohen's kappa and
  * Krippendorff's alpha on the 2×2 table of present/absent over the extracts both coded. Pass only the
  * extracts both coders finished. `codes` fixes which codes and in what order; by default every code
- * either coder used, sorted. A code neither coder used is perfect agreement on absence (kappa = alpha
- * = 1); with no extracts every figure is `null`.
+ * either coder used, sorted. For a code neither coder used (or one both gave every extract) kappa and
+ * alpha are undefined, `null` with the reason: agreement on it says nothing beyond chance; with no
+ * extracts every figure is `null`.
  */
 export function perCodeAgreement(extracts: readonly CodedExtract[], codes?: readonly string[]): CodeAgreement[] {
   const sets = extracts.map((e) => ({ first: new Set(e.first), second: new Set(e.second) }));
@@ -40,6 +43,9 @@ export function perCodeAgreement(extracts: readonly CodedExtract[], codes?: read
     );
     const table = contingencyTable(pairs, [ABSENT, PRESENT]);
     const cohen = cohenKappa(table);
+    const alpha = krippendorffAlpha(pairs);
+    const used = table.counts[1][1] + table.counts[1][0] + table.counts[0][1] > 0;
+    const why = table.n === 0 ? "no extract was coded by both coders" : !used ? "neither coder used this code" : (cohen?.why.kappa ?? alpha?.why ?? "");
     return {
       code,
       extracts: table.n,
@@ -49,7 +55,8 @@ export function perCodeAgreement(extracts: readonly CodedExtract[], codes?: read
       neither: table.counts[0][0],
       observedAgreement: cohen?.observed ?? null,
       kappa: cohen?.kappa ?? null,
-      alpha: krippendorffAlpha(pairs)?.alpha ?? null,
+      alpha: alpha?.alpha ?? null,
+      why,
     };
   });
 }

@@ -18,7 +18,7 @@ export function renderJunit(out: AgreementOutput, checks: readonly ThresholdChec
           const name = `${label(c.figure)} >= ${c.min}`;
           const open = `    <testcase classname="notes-analyse.agreement" name="${xml(name)}" time="0"`;
           if (c.passed) return `${open}/>`;
-          const why = c.value === null ? `${label(c.figure)} could not be computed` : `${label(c.figure)} ${fixed(c.value, c.min)} is below ${c.min}`;
+          const why = c.value === null ? `${label(c.figure)} could not be computed${c.why ? ` (${c.why})` : ""}` : `${label(c.figure)} ${fixed(c.value, c.min)} is below ${c.min}`;
           return `${open}>\n      <failure type="threshold" message="${xml(why)}">${xml(thresholdLine(c))}</failure>\n    </testcase>`;
         });
   const props: string[] = [
@@ -28,7 +28,7 @@ export function renderJunit(out: AgreementOutput, checks: readonly ThresholdChec
   ];
   for (const [key] of FIGURES) {
     const v = out[key];
-    if (v !== undefined) props.push(`      <property name="${key}" value="${v}"/>`);
+    if (v !== undefined) props.push(`      <property name="${key}" value="${v === null ? "undefined" : v}"/>`);
   }
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,

@@ -1,9 +1,13 @@
 import type { AgreementOutput, ThresholdCheck } from "./thresholds.js";
+import { agreedOf, figureText, fixed, intervalText } from "./wording.js";
+
+export { fixed } from "./wording.js";
 
 /** The figures in reading order, with the names a reader knows them by. */
 export const FIGURES = [
   ["observed_agreement", "observed agreement"],
   ["cohen_kappa", "Cohen's kappa"],
+  ["weighted_kappa", "weighted kappa"],
   ["pabak", "PABAK"],
   ["gwet_ac1", "Gwet's AC1"],
   ["prevalence_index", "prevalence index"],
@@ -12,40 +16,54 @@ export const FIGURES = [
   ["fleiss_kappa", "Fleiss' kappa"],
 ] as const;
 
+/** Each figure's standard error and interval keys, where it has them. */
+const SPREAD: Partial<Record<(typeof FIGURES)[number][0], { se?: string; ci: string }>> = {
+  cohen_kappa: { se: "cohen_kappa_se", ci: "cohen_kappa_ci95" },
+  weighted_kappa: { se: "weighted_kappa_se", ci: "weighted_kappa_ci95" },
+  gwet_ac1: { se: "gwet_ac1_se", ci: "gwet_ac1_ci95" },
+  krippendorff_alpha: { ci: "krippendorff_alpha_ci95" },
+};
+
 const FLAG = { min_kappa: "--min-kappa", min_alpha: "--min-alpha" } as const;
 
 export function label(figure: string): string {
   return FIGURES.find(([k]) => k === figure)?.[1] ?? figure;
 }
 
-/** Three decimals, and more when three would make a figure look equal to its threshold. */
-export function fixed(x: number, against?: number): string {
-  let digits = 3;
-  while (against !== undefined && x !== against && digits < 12 && x.toFixed(digits) === against.toFixed(digits)) digits++;
-  return x.toFixed(digits);
-}
-
 /** One line per threshold: `PASS  Cohen's kappa 0.812 ≥ 0.7 (--min-kappa)`. */
 export function thresholdLine(c: ThresholdCheck): string {
-  if (c.value === null) return `FAIL  ${label(c.figure)} could not be computed, so ${FLAG[c.threshold]} ${c.min} is not met`;
+  if (c.value === null) return `FAIL  ${label(c.figure)} could not be computed${c.why ? ` (${c.why})` : ""}, so ${FLAG[c.threshold]} ${c.min} is not met`;
   return `${c.passed ? "PASS" : "FAIL"}  ${label(c.figure)} ${fixed(c.value, c.min)} ${c.passed ? "≥" : "<"} ${c.min} (${FLAG[c.threshold]})`;
 }
 
-/** A readable report for a terminal: counts, figures, the confusion matrix and the thresholds. */
+/** A figure with its SE and interval, as one line of text. */
+export function figureLine(out: AgreementOutput, key: (typeof FIGURES)[number][0]): string | undefined {
+  const v = out[key];
+  if (v === undefined) return undefined;
+  const why = out.why_undefined ?? {};
+  let text = figureText(v, why[key]);
+  const spread = SPREAD[key];
+  if (v !== null && spread) {
+    const record = out as unknown as Record<string, unknown>;
+    const se = spread.se ? record[spread.se] : undefined;
+    if (typeof se === "number") text += `  SE ${fixed(se)}`;
+    if (record[spread.ci] !== undefined) text += `  95% CI ${intervalText(record[spread.ci] as [number, number] | null, why[spread.ci])}`;
+  }
+  return text;
+}
+
+/** A readable report for a terminal: counts, figures, the confusion matrix, the methods and the thresholds. */
 export function renderText(out: AgreementOutput, checks: readonly ThresholdCheck[], raterNames: readonly string[]): string {
   const lines = [`Agreement between ${out.raters} raters: ${raterNames.join(", ")}`];
   const row = (name: string, value: string) => lines.push(`  ${name.padEnd(22)}${value}`);
   const compared = out.raters === 2 ? "rated by both" : "rated by all";
   row("items", `${out.items} (${out.items_compared} ${compared}, ${out.items_pairable} with two or more ratings)`);
   row("categories", out.categories.join(", ") || "none");
+  if (out.categories_not_compared) row("not compared", `${out.categories_not_compared.join(", ")} (used only on items one rater rated)`);
+  if (out.items_agreed !== undefined) row("agreed", agreedOf(out.items_agreed, out.items_compared));
   for (const [key, name] of FIGURES) {
-    const v = out[key];
-    if (v === undefined) continue;
-    let text = fixed(v);
-    if (key === "cohen_kappa" && out.cohen_kappa_se !== undefined && out.cohen_kappa_ci95) {
-      text += `  SE ${fixed(out.cohen_kappa_se)}  95% CI ${fixed(out.cohen_kappa_ci95[0])} to ${fixed(out.cohen_kappa_ci95[1])}`;
-    }
-    row(name, text);
+    const text = figureLine(out, key);
+    if (text !== undefined) row(key === "weighted_kappa" && out.weights ? `${name} (${out.weights})` : name, text);
   }
   if (out.confusion_matrix) {
     const cats = out.categories;
@@ -55,6 +73,10 @@ export function renderText(out: AgreementOutput, checks: readonly ThresholdCheck
     for (const r of cats) {
       lines.push(`  ${r.padEnd(width)}${cats.map((c) => String(out.confusion_matrix![r][c]).padStart(width)).join("")}`);
     }
+  }
+  if (out.methods) {
+    lines.push("", "Intervals");
+    for (const [key, how] of Object.entries(out.methods)) lines.push(`  ${label(key.replace(/_ci95$/, ""))}: ${how}`);
   }
   if (checks.length > 0) {
     lines.push("", "Thresholds");

@@ -9,10 +9,12 @@ export interface Thresholds {
 /** One threshold checked against the figure it applies to. */
 export interface ThresholdCheck {
   threshold: keyof Thresholds;
-  figure: "cohen_kappa" | "fleiss_kappa" | "krippendorff_alpha";
+  figure: "cohen_kappa" | "weighted_kappa" | "fleiss_kappa" | "krippendorff_alpha";
   min: number;
-  /** `null` when the figure could not be computed (no data for it): the threshold is then not met. */
+  /** `null` when the figure could not be computed (no data for it, or undefined): the threshold is then not met. */
   value: number | null;
+  /** Why the figure is undefined, when it is. */
+  why?: string;
   passed: boolean;
 }
 
@@ -20,8 +22,9 @@ export interface ThresholdCheck {
 export const THRESHOLD_TOLERANCE = 1e-12;
 
 /**
- * Check each given threshold. `min_kappa` applies to Cohen's kappa with two raters and to Fleiss' kappa
- * with three or more; `min_alpha` to Krippendorff's alpha. A figure that is absent fails its threshold.
+ * Check each given threshold. `min_kappa` applies to Cohen's kappa with two raters (the weighted kappa
+ * when weights were asked for) and to Fleiss' kappa with three or more; `min_alpha` to Krippendorff's
+ * alpha. A figure that is absent or undefined fails its threshold: an undefined figure shows nothing.
  */
 export function checkThresholds(report: AgreementReport, thresholds: Thresholds): ThresholdCheck[] {
   const out: ThresholdCheck[] = [];
@@ -29,9 +32,10 @@ export function checkThresholds(report: AgreementReport, thresholds: Thresholds)
     const min = thresholds[threshold];
     if (min === undefined) return;
     const value = report[figure] ?? null;
-    out.push({ threshold, figure, min, value, passed: value !== null && value >= min - THRESHOLD_TOLERANCE });
+    const why = report.why_undefined?.[figure];
+    out.push({ threshold, figure, min, value, ...(why ? { why } : {}), passed: value !== null && value >= min - THRESHOLD_TOLERANCE });
   };
-  add("min_kappa", report.raters === 2 ? "cohen_kappa" : "fleiss_kappa");
+  add("min_kappa", report.raters === 2 ? (report.weights ? "weighted_kappa" : "cohen_kappa") : "fleiss_kappa");
   add("min_alpha", "krippendorff_alpha");
   return out;
 }

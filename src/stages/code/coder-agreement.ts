@@ -3,7 +3,8 @@ import type { Codebook } from "./codebook/types.js";
 import { NO_CODE } from "./codebook/types.js";
 import { themesOfCodes } from "./results/effective.js";
 
-export const CODER_AGREEMENT_COLUMNS = ["level", "id", "extracts", "both", "first_only", "second_only", "neither", "observed_agreement", "kappa", "alpha"] as const;
+/** `note` says why kappa or alpha is empty (undefined for these data). */
+export const CODER_AGREEMENT_COLUMNS = ["level", "id", "extracts", "both", "first_only", "second_only", "neither", "observed_agreement", "kappa", "alpha", "note"] as const;
 
 export interface LevelAgreement extends CodeAgreement {
   level: "code" | "theme";
@@ -30,5 +31,6 @@ export function coderAgreement(book: Codebook, pairs: readonly { first: readonly
 const fmt = (x: number | null): string => (x === null ? "" : x.toFixed(4));
 
 export function agreementRow(a: LevelAgreement): (string | number)[] {
-  return [a.level, a.code, a.extracts, a.both, a.firstOnly, a.secondOnly, a.neither, fmt(a.observedAgreement), fmt(a.kappa), fmt(a.alpha)];
+  const note = a.kappa === null || a.alpha === null ? `${a.kappa === null && a.alpha === null ? "kappa and alpha" : a.kappa === null ? "kappa" : "alpha"} undefined: ${a.why}` : "";
+  return [a.level, a.code, a.extracts, a.both, a.firstOnly, a.secondOnly, a.neither, fmt(a.observedAgreement), fmt(a.kappa), fmt(a.alpha), note];
 }

@@ -1,5 +1,5 @@
 import { mergeRaters } from "../agreement/raters.js";
-import { summariseAgreement, type AgreementReport } from "../agreement/summarise.js";
+import { summariseAgreement, type AgreementOptions, type AgreementReport } from "../agreement/summarise.js";
 import type { RouteDecision } from "./routes.js";
 
 export interface RouteAgreement {
@@ -18,6 +18,7 @@ export function routeAgreement(
   rater1: ReadonlyMap<string, RouteDecision>,
   rater2: ReadonlyMap<string, RouteDecision>,
   serviceCategory: string,
+  options: AgreementOptions = {},
 ): RouteAgreement | undefined {
   const label = (d: RouteDecision | undefined, detailed: boolean): string | null => {
     if (!d?.final_route) return null;
@@ -31,6 +32,7 @@ export function routeAgreement(
         { name: "rater1", ratings: new Map(sample.map((id) => [id, label(rater1.get(id), detailed)])) },
         { name: "rater2", ratings: new Map(sample.map((id) => [id, label(rater2.get(id), detailed)])) },
       ]),
+      options,
     );
   return { route: report(false), route_and_service: report(true) };
 }

@@ -6,6 +6,7 @@ import { readDecisionWorkbook, writeDecisionWorkbook, type WriteDecisionsResult 
 import type { RichRun } from "../../io/workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { drawSample } from "../sample/draw-sample.js";
+import { DEFAULT_BOOTSTRAP } from "../agreement/summarise.js";
 import { routeAgreement, type RouteAgreement } from "./agreement.js";
 import type { RouteDecision } from "./routes.js";
 import type { CompiledCategories } from "./types.js";
@@ -61,7 +62,7 @@ export async function compareRaters(
   const read = await readDecisionWorkbook(path, secondRaterSheet(scheme, { ...sampling, n: 0 }));
   if (read.problems.length > 0) throw new UserError(read.problems.join("\n"));
   const sample = read.ids.filter((id) => read.evidence.get(id)?.why_sampled !== "no longer sampled");
-  const agreement = routeAgreement(sample, rater1, read.decisions, scheme.serviceCategory);
+  const agreement = routeAgreement(sample, rater1, read.decisions, scheme.serviceCategory, { bootstrap: { resamples: DEFAULT_BOOTSTRAP.resamples, seed: sampling.seed } });
   if (!agreement) return undefined;
   const out = { seed: sampling.seed, first: sampling.first, fraction: sampling.fraction, sampled: sample.length, ...agreement.route, route_and_service: agreement.route_and_service };
   writeFileAtomic(join(dir, "agreement.json"), `${JSON.stringify(out, null, 2)}\n`);

@@ -6,6 +6,7 @@ import { rowValues, type TextEncoding } from "../../io/csv/decode.js";
 import { csvFaultMessage, emptyTableMessage, fieldCountMessage, readFailure, splitRow } from "../../io/csv/errors.js";
 import { countLines } from "../../io/csv/frame.js";
 import { CsvRowSplitter } from "../../io/csv/rows.js";
+import { delimiterChar, detectDelimiter } from "../../io/csv/delimiter.js";
 import type { InputFile } from "../../io/find-inputs.js";
 import { badDateMessage, checkColumns, columnName, noPatientMessage, noteIdAt, type NotesOptions } from "../../io/read-notes.js";
 import { ChunkScanner, type PatientRun, type ScanProblem, type ScanSettings } from "./scan-chunk.js";
@@ -110,7 +111,7 @@ interface InFlight {
  * per worker are in flight, and their buffers are reused, so memory does not grow with the file.
  */
 export async function* scanTableFile(input: InputFile, o: TableScanOptions): AsyncGenerator<PatientRun[]> {
-  const delimiter = input.kind === "tsv" ? 9 : 44;
+  let delimiter = 0;
   let settings: ScanSettings | undefined;
   let local: ChunkScanner | undefined;
   const lines = new LineIndex(input.path);
@@ -134,6 +135,8 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
       let buf = chunk.buf;
       let offset = chunk.offset;
       if (!settings) {
+        const fallback = input.kind === "tsv" ? "\t" : ",";
+        delimiter = (delimiterChar(o.notes.delimiter) ?? detectDelimiter(buf, fallback)).charCodeAt(0);
         const rows = new CsvRowSplitter(delimiter);
         const end = splitRow(rows, buf, 0, input.path, 1);
         if (o.checkUtf8 && !isUtf8(buf.subarray(0, end))) throw new NotUtf8(input.path);

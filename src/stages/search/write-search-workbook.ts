@@ -1,5 +1,6 @@
 import { addTableSheet, createWorkbook, writeWorkbook } from "../../io/workbook.js";
 import type { HitRow } from "./collect.js";
+import type { TermHits } from "./term-hits.js";
 
 interface PatientRow {
   patient_id: string;
@@ -9,8 +10,11 @@ interface PatientRow {
   terms: string;
 }
 
-/** search.xlsx: a Patients sheet and a Hits sheet with each match in bold inside its context. */
-export async function writeSearchWorkbook(path: string, patients: PatientRow[], hits: HitRow[]): Promise<void> {
+/**
+ * search.xlsx: a Patients sheet, a Hits sheet with each match in bold inside its context, and a Terms
+ * sheet with every term of the term file and its hits (zero-hit terms too, so a misspelt one shows).
+ */
+export async function writeSearchWorkbook(path: string, patients: PatientRow[], hits: HitRow[], terms: readonly TermHits[] = []): Promise<void> {
   const wb = createWorkbook();
   addTableSheet(
     wb,
@@ -47,6 +51,18 @@ export async function writeSearchWorkbook(path: string, patients: PatientRow[], 
       start: h.start,
       end: h.end,
     })),
+  );
+  addTableSheet(
+    wb,
+    "Terms",
+    [
+      { header: "group", key: "group", width: 16 },
+      { header: "term", key: "term", width: 36 },
+      { header: "hits", key: "hits", width: 8 },
+      { header: "patients", key: "patients", width: 10 },
+      { header: "written at", key: "at", width: 40 },
+    ],
+    terms.map((t) => ({ group: t.group, term: t.term, hits: t.hits, patients: t.patients, at: t.at ?? "" })),
   );
   await writeWorkbook(wb, path);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { AgreementOptions } from "../../../src/stages/agreement/summarise.js";
 import type { Ratings } from "../../../src/stages/agreement/table.js";
 
 /** One dataset of test/vectors/agreement/vectors.json (made by make-vectors.py from the references). */
@@ -7,15 +8,16 @@ export interface VectorDataset {
   about: string;
   /** One column per rater, one entry per item, `null` missing. */
   raters: (string | null)[][];
+  /** `order` and `weights` as `summariseAgreement` takes them. */
+  options: AgreementOptions;
   expected: Record<string, unknown>;
   sources: Record<string, string>;
-  defined: string[];
 }
 
 export interface PerCodeVector {
   name: string;
   extracts: { first: string[]; second: string[] }[];
-  expected: Record<string, number | string>[];
+  expected: Record<string, number | string | null>[];
 }
 
 export interface Vectors {

@@ -38,6 +38,11 @@ describe("published worked examples", () => {
     expect(Number(got.toFixed(digits))).toBe(published);
   });
 
+  it("gives the SE of Gwet's AC1 that the irrCAC README publishes for cont3x3abstractors (0.04321747)", () => {
+    const r = summariseAgreement(toRatings(pairs([["E","E",13],["A","A",20],["A","N",7],["N","A",4],["N","N",56]])));
+    expect(Number(r.gwet_ac1_se!.toFixed(8))).toBe(0.04321747);
+  });
+
   it("gives the FCE 1969 SE that R psych cohen.kappa reports for the 20/5/10/15 table (0.1269961)", () => {
     const r = summariseAgreement(toRatings(pairs([["yes","yes",20],["yes","no",5],["no","yes",10],["no","no",15]])));
     expect(Number(r.cohen_kappa_se!.toFixed(7))).toBe(0.1269961);

@@ -108,10 +108,21 @@ describe("quoteText", () => {
   ] };
   it.each([
     ["one code's sentence", ["housing.hostel"], "She was evicted from the hostel."],
-    ["from the first to the last sentence of the theme's codes", ["housing.hostel", "housing.moves"], "She was evicted from the hostel. Sleep poor. Moved out of area again."],
+    ["the sentences of the theme's codes, not the unrelated one between them", ["housing.hostel", "housing.moves"], "She was evicted from the hostel. … Moved out of area again."],
   ])("quotes %s", (_, codes, want) => expect(quoteText(effectiveCodes(e, undefined), codes)).toBe(want));
-  it("quotes a coder-coded extract whole", () => {
-    expect(quoteText(effectiveCodes(e, { codes: ["housing.moves"], memo: "" }), ["housing.moves"])).toBe(text);
+  it("cuts a coder-coded extract to the sentence carrying the coder's code", () => {
+    expect(quoteText(effectiveCodes(e, { codes: ["housing.moves"], memo: "" }), ["housing.moves"])).toBe("Moved out of area again.");
+  });
+  it("falls back to the theme's other hits, then to the whole extract", () => {
+    const inHousing = (code: string) => code.startsWith("housing");
+    expect(quoteText(effectiveCodes(e, { codes: ["housing"], memo: "" }), ["housing"], inHousing)).toBe("She was evicted from the hostel. … Moved out of area again.");
+    expect(quoteText(effectiveCodes(e, { codes: ["age.assessment"], memo: "" }), ["age.assessment"])).toBe(text);
+  });
+  it("drops a near-duplicate: a template with a word changed", () => {
+    const a = "Letter from the Home Office: her asylum claim is refused and she may appeal within 14 days.";
+    const b = "Letter from the Home Office: his asylum claim is refused and he may appeal within 14 days.";
+    const quotes = pickQuotes(book, [effectiveCodes(ex("D1", "adult", ["housing.hostel"], a), undefined), effectiveCodes(ex("D2", "adult", ["housing.hostel"], b), undefined)], ["adult"]);
+    expect(quotes).toHaveLength(1);
   });
   it("never quotes the same wording twice", () => {
     const same = "Lives in a hostel, third move this year, no fixed abode now.";

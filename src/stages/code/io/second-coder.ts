@@ -11,6 +11,8 @@ import { secondCoderSpec } from "./workbooks.js";
 export interface SecondCoderResult {
   sample: number;
   codedByBoth: number;
+  /** Extracts both coded with exactly the same codes. */
+  identical: number;
 }
 
 /**
@@ -39,5 +41,6 @@ export async function secondCoder(
     .filter(([id, d]) => d.codes.length > 0 && (first.get(id)?.codes.length ?? 0) > 0)
     .map(([id, d]) => ({ first: first.get(id)!.codes, second: d.codes }));
   if (pairs.length > 0) writeCsv(join(dir, "coder-agreement.csv"), CODER_AGREEMENT_COLUMNS, coderAgreement(book, pairs).map(agreementRow));
-  return { sample: sample.size, codedByBoth: pairs.length };
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((c, i) => c === [...b].sort()[i]);
+  return { sample: sample.size, codedByBoth: pairs.length, identical: pairs.filter((p) => same(p.first, p.second)).length };
 }

@@ -51,6 +51,7 @@ export function codedExtractsSpec(book: Codebook, seed: number): DecisionSheet {
       "Coded extracts: passages of eligible patients' notes pulled out by the theme retrieval terms and the codebook's patterns (notes-analyse code).",
       "Read each extract and enter its codes in final_codes: code ids from the Codes sheet separated by ';' (a theme id codes at theme level; 'none' means none apply).",
       "An empty final_codes cell means the extract is not coded yet: results then use the suggestions. Write anything you want to remember in memo.",
+      "`notes-analyse run` waits until every extract has final_codes (or carries on with `--accept-suggestions`, and the report then says DRAFT). To accept the suggested codes, copy them into final_codes.",
       "suggested_codes and rules show what the codebook's patterns suggested and which pattern fired; learned_codes what a classifier trained on your codes suggests (with its confidence).",
       "Only final_codes and memo may be edited. Rerunning notes-analyse code keeps every decision and backs up this file; a passage you coded is never cut or merged.",
       `Seed for the second-coder sample: ${seed}.`,

@@ -13,7 +13,7 @@ export interface Quote {
   coded: CodedExtract;
   /** The theme's codes in this extract. */
   codes: string[];
-  /** The quote: the sentences of the extract where the theme's patterns matched (the whole extract when a coder coded it). */
+  /** The quote: the sentences of the extract where the theme's patterns matched (see quoteText). */
   text: string;
   identifierFlags: string;
 }
@@ -29,21 +29,48 @@ export interface QuoteOptions {
 export const DEFAULT_QUOTES: QuoteOptions = { perTheme: 3, minChars: 40, maxChars: 450 };
 
 /**
- * The part of an extract worth quoting for a theme: from the first to the last sentence holding one of
- * the theme's pattern hits. A coder's codes carry no offsets, so their extracts are quoted whole.
+ * The part of an extract worth quoting for a theme: the sentences holding one of the theme's pattern
+ * hits, nothing between them that carries none (a gap is shown as " … "). A coder-coded extract is
+ * cut the same way where the patterns hit the coder's codes, or failing that any code of the theme;
+ * only an extract with no such hit is quoted whole.
  */
-export function quoteText(c: CodedExtract, themeCodes: readonly string[]): string {
+export function quoteText(c: CodedExtract, themeCodes: readonly string[], inTheme: (code: string) => boolean = () => false): string {
   const e = c.extract;
-  const hits = c.source === "coder" ? [] : e.highlights.filter((h) => themeCodes.includes(h.code));
+  let hits = e.highlights.filter((h) => themeCodes.includes(h.code));
+  if (hits.length === 0) hits = e.highlights.filter((h) => inTheme(h.code));
   if (hits.length === 0) return e.text.trim();
-  const sentences = splitSentences(e.text).filter((s) => hits.some((h) => h.start - e.start < s.end && h.end - e.start > s.start));
-  if (sentences.length === 0) return e.text.trim();
-  return e.text.slice(sentences[0].start, sentences[sentences.length - 1].end);
+  const all = splitSentences(e.text);
+  const kept = all.map((s, i) => ({ s, i })).filter(({ s }) => hits.some((h) => h.start - e.start < s.end && h.end - e.start > s.start));
+  if (kept.length === 0) return e.text.trim();
+  const parts: { start: number; end: number; last: number }[] = [];
+  for (const { s, i } of kept) {
+    const run = parts[parts.length - 1];
+    if (run && run.last === i - 1) Object.assign(run, { end: s.end, last: i });
+    else parts.push({ start: s.start, end: s.end, last: i });
+  }
+  return parts.map((p) => e.text.slice(p.start, p.end).trim()).join(" … ");
+}
+
+/** The words of a quote, for telling near-duplicates apart. */
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/**
+ * Two quotes are near-duplicates when nearly all the words of the shorter are in the longer (a copied
+ * letter, a template with one word changed): 85% or more.
+ */
+export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return large.size === 0;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size >= 0.85;
 }
 
 /**
  * Exemplar quotes per group and theme: of a quotable length, with most of the theme's codes, coder-coded
- * before suggested, shortest first; at most one per patient and no repeated wording. Each is checked for
+ * before suggested, shortest first; at most one per patient and no repeated or nearly repeated wording. Each is checked for
  * identifiers that escaped de-identification. Pure.
  */
 export function pickQuotes(book: Codebook, coded: readonly CodedExtract[], groups: readonly string[], opts: QuoteOptions = DEFAULT_QUOTES): Quote[] {
@@ -55,7 +82,7 @@ export function pickQuotes(book: Codebook, coded: readonly CodedExtract[], group
         .map((c) => ({ c, codes: c.codes.filter((x) => themeOf(book, x) === theme.id) }))
         .filter((x) => x.codes.length > 0)
         .map((x) => {
-          const text = quoteText(x.c, x.codes);
+          const text = quoteText(x.c, x.codes, (code) => themeOf(book, code) === theme.id);
           return { ...x, text, fits: text.length >= opts.minChars && text.length <= opts.maxChars };
         })
         .sort(
@@ -67,13 +94,14 @@ export function pickQuotes(book: Codebook, coded: readonly CodedExtract[], group
             (a.c.extract.extractId < b.c.extract.extractId ? -1 : 1),
         );
       const patients = new Set<string>();
-      // The same wording in two patients' notes (a template, a copied letter) is one exemplar, not two.
-      const seen = new Set<string>();
+      // The same or nearly the same wording in two patients' notes (a template, a copied letter) is one
+      // exemplar, not two.
+      const seen: Set<string>[] = [];
       for (const x of candidates) {
-        const key = x.text.toLowerCase().replace(/\s+/g, " ").trim();
-        if (patients.has(x.c.extract.patientId) || seen.has(key)) continue;
+        const key = words(x.text);
+        if (patients.has(x.c.extract.patientId) || seen.some((s) => nearDuplicate(s, key))) continue;
         patients.add(x.c.extract.patientId);
-        seen.add(key);
+        seen.push(key);
         out.push({ group, theme: theme.id, rank: patients.size, coded: x.c, codes: x.codes, text: x.text, identifierFlags: formatFlags(findIdentifiers(x.text)) });
         if (patients.size >= opts.perTheme) break;
       }
