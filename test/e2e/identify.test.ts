@@ -73,10 +73,11 @@ describe("notes-analyse identify (end to end)", () => {
     ]);
     const rows = readCsv(ID(s, "routes.csv"));
     expect(rows.map((x) => [x.patient_id, x.group, x.suggested_route, x.suggested_service, x.rule, x.note_id, x.date, x.confirmed])).toEqual([
-      ["T01", "adult", "other_service", "voluntary_sector", "os.from-service", "t01-1", "2009-03-02", "no"],
-      // A child's own disclosure with the clinician's "?trafficked": suspicion during contact counts as recent/suspected.
-      ["T02", "child", "during_contact_recent", "", "recent.suspected", "t02-1", "2010-06-01", "no"],
-      ["T03", "adult", "during_contact_historical", "", "historical.disclosure", "t03-1", "2011-01-20", "no"],
+      ["T01", "adult", "other_service", "voluntary_sector", "doc.note + os.from-service", "t01-1", "2009-03-02", "no"],
+      // A child's own account of past events, the clinician hedging its label ("?trafficked") beside it: the
+      // disclosure step comes before the suspicion step, so a disclosed past is historical.
+      ["T02", "child", "during_contact_historical", "", "doc.note + historical.disclosure", "t02-1", "2010-06-01", "no"],
+      ["T03", "adult", "during_contact_historical", "", "doc.note + historical.disclosure", "t03-1", "2011-01-20", "no"],
     ]);
     expect(rows[0].evidence).toBe("Referred by the Poppy Project as a victim of trafficking; pt trafficked from ZZZZZ in 2007 for sexual exploitation.");
     const text = NOTES.split("\n")[1];
@@ -94,7 +95,7 @@ describe("notes-analyse identify (end to end)", () => {
     expect(pick("adult", "other_service")).toBe("50% (1/2)");
     expect(pick("adult", "other_service", "voluntary_sector")).toBe("50% (1/2)");
     expect(pick("adult", "during_contact")).toBe("50% (1/2)");
-    expect(pick("child", "during_contact_recent")).toBe("100% (1/1)");
+    expect(pick("child", "during_contact_historical")).toBe("100% (1/1)");
     expect(pick("total", "during_contact")).toBe("67% (2/3)");
     expect(pick("total", "unknown")).toBe("0% (0/3)");
     expect([...new Set(rows.map((x) => x.group))]).toEqual(["adult", "child", "total"]);
@@ -107,7 +108,7 @@ describe("notes-analyse identify (end to end)", () => {
     const s = study();
     identify(s);
     const wb = await readWorkbook(ID(s, "identification.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Identification", "About", "Categories", "Rules"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Identification", "About", "Categories", "Procedure", "Rules"]);
     const ws = wb.getWorksheet("Identification")!;
     const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
     expect(header).toEqual(["patient_id", "group", "status", "suggested_route", "suggested_service", "rule", "evidence", "note_id", "date", "mentions", "final_route", "final_service", "comment", "_integrity"]);
@@ -133,7 +134,7 @@ describe("notes-analyse identify (end to end)", () => {
     const rows = readCsv(ID(s, "routes.csv"));
     expect(rows.map((x) => [x.patient_id, x.suggested_route, x.final_route, x.final_service, x.confirmed])).toEqual([
       ["T01", "other_service", "other_service", "police", "yes"],
-      ["T02", "during_contact_recent", "during_contact_historical", "", "yes"],
+      ["T02", "during_contact_historical", "during_contact_historical", "", "yes"],
       ["T03", "during_contact_historical", "", "", "no"],
     ]);
     const summary = readCsv(ID(s, "summary.csv"));
@@ -210,10 +211,10 @@ describe("notes-analyse identify (end to end)", () => {
   });
 
   it.each([
-    ["an unknown category", { rules: [{ id: "r1", description: "d", category: "nope", patterns: ["x"], scope: "note", priority: 1 }] }, 'rules[0] "r1" › category: "nope" is not a category id'],
-    ["a malformed pattern", { rules: [{ id: "r1", description: "d", category: "unknown", patterns: ["/unclosed(/"], scope: "note", priority: 1 }] }, 'rules[0] "r1" › patterns[0]: invalid regular expression'],
-    ["a service rule with no service", { rules: [{ id: "r1", description: "d", category: "other_service", patterns: ["x"], scope: "note", priority: 1 }] }, 'rules[0] "r1": a rule of category other_service must say which service'],
-    ["a misspelt key", { rules: [{ id: "r1", description: "d", category: "unknown", patterns: ["x"], scope: "note", priorty: 1 }] }, "unknown key priorty"],
+    ["an unknown category", { rules: [{ id: "r1", description: "d", category: "nope", patterns: ["x"], scope: "note", step: "receipt" }] }, 'rules[0] "r1" › category: "nope" is not a category id'],
+    ["a malformed pattern", { rules: [{ id: "r1", description: "d", category: "unknown", patterns: ["/unclosed(/"], scope: "note", step: "receipt" }] }, 'rules[0] "r1" › patterns[0]: invalid regular expression'],
+    ["a service rule with no service", { rules: [{ id: "r1", description: "d", category: "other_service", patterns: ["x"], scope: "note", step: "receipt" }] }, 'rules[0] "r1": a rule of category other_service must say which service'],
+    ["a misspelt key", { rules: [{ id: "r1", description: "d", category: "unknown", patterns: ["x"], scope: "note", stepp: "receipt" }] }, "unknown key stepp"],
   ])("rejects a categories file with %s: exit 2, one line naming file and rule", (_why, change, message) => {
     const s = study();
     const base = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "src", "presets", "south-london-2015", "categories.json"), "utf8"));

@@ -33,7 +33,8 @@ ${files.map((f) => `| \`${f}\` | ${describe(f)} | ${change(f)} |`).join("\n")}
    a typo).
 3. Adapt \`context-rules.json\` (what makes a hit not about the patient: negation, another person, an
    exclusion sense), \`categories.json\` (how the team learned of it) and \`codebook.json\` (your coding
-   framework).
+   framework). \`documents.json\` reads notes as letters, e-mails, forms and sections and tells who wrote
+   each part; it serves any topic, but add your own trust's name and teams to its \`team\` lexicon.
 4. Run \`notes-analyse run\`. It stops (exit 3) at each workbook a person must fill in (screening, the
    second rater, identification, coding) and says which file to open and how to carry on.
 
@@ -44,7 +45,8 @@ Note text stays on this machine: nothing is sent anywhere, and messages never pr
 function change(file: string): string {
   if (file === PRESET_FILES.terms) return "your topic's words, abbreviations and misspellings; theme groups for your themes";
   if (file === PRESET_FILES.contextRules) return "senses: other meanings of your terms that make a patient ineligible; triggers as your notes word them";
-  if (file === PRESET_FILES.categories) return "your categories and services, and the cues in the notes that point to each";
+  if (file === PRESET_FILES.categories) return "your categories and services, the procedure's steps, and the cues in the notes that point to each";
+  if (file === PRESET_FILES.documents) return "your trust's own name and teams in the team lexicon, so its letters read as the team's";
   return "your themes and codes, with patterns that suggest them";
 }
 
