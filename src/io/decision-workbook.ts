@@ -18,6 +18,8 @@ export interface DecisionRow {
   evidence: Record<string, SheetValue>;
   /** Decisions already made (kept on re-runs). */
   decisions?: Record<string, string>;
+  /** Values of the sheet's `display` columns. */
+  display?: Record<string, SheetValue>;
 }
 
 /** The layout of a decision sheet: id, evidence columns, decision columns, hidden integrity column. */
@@ -25,6 +27,11 @@ export interface DecisionSheet {
   sheet: string;
   idColumn: string;
   evidence: SheetColumn[];
+  /**
+   * Read-only columns recomputed on every write (a model's score and rank), after the evidence: locked
+   * like it, but outside the integrity hash and never read back, so a new score never flags a row as altered.
+   */
+  display?: SheetColumn[];
   decisions: DecisionColumn[];
   /** Lines for an "About" sheet: what the workbook is, how to fill it, seeds. */
   about?: string[];
@@ -48,7 +55,8 @@ export function rowIntegrity(id: string, evidence: Record<string, SheetValue>, c
 /** Build the workbook: evidence locked, decision cells unlocked with drop-downs, integrity column hidden. */
 export function buildDecisionWorkbook(spec: DecisionSheet, rows: readonly DecisionRow[]): ExcelJS.Workbook {
   const wb = createWorkbook();
-  const columns: SheetColumn[] = [{ header: spec.idColumn, key: spec.idColumn, width: 14 }, ...spec.evidence, ...spec.decisions, { header: INTEGRITY, key: INTEGRITY, width: 18 }];
+  const display = spec.display ?? [];
+  const columns: SheetColumn[] = [{ header: spec.idColumn, key: spec.idColumn, width: 14 }, ...spec.evidence, ...display, ...spec.decisions, { header: INTEGRITY, key: INTEGRITY, width: 18 }];
   const ws = addTableSheet(
     wb,
     spec.sheet,
@@ -56,11 +64,12 @@ export function buildDecisionWorkbook(spec: DecisionSheet, rows: readonly Decisi
     rows.map((r) => ({
       [spec.idColumn]: r.id,
       ...r.evidence,
+      ...Object.fromEntries(display.map((c) => [c.key, r.display?.[c.key] ?? ""])),
       ...Object.fromEntries(spec.decisions.map((d) => [d.key, r.decisions?.[d.key] ?? ""])),
       [INTEGRITY]: rowIntegrity(r.id, r.evidence, spec.evidence),
     })),
   );
-  const first = spec.evidence.length + 2;
+  const first = spec.evidence.length + display.length + 2;
   spec.decisions.forEach((d, i) => {
     const col = ws.getColumn(first + i);
     for (let row = 2; row <= rows.length + 1; row++) {

@@ -1,0 +1,83 @@
+/**
+ * What the text model sees of a document: word 1- and 2-grams of its text, and extra tokens that other
+ * parts of the tool give it as plain strings (`rule:neg.denies`, `suggest:exclude`, later `section:plan`,
+ * `note_type:letter`). Everything is hashed into a fixed number of buckets, so memory does not grow with
+ * the vocabulary and no vocabulary has to be stored.
+ */
+
+/** A document as the model takes it: free text and extra tokens. */
+export interface ModelDocument {
+  text: string;
+  /** Extra features as strings, `kind:value`; counted like words but never joined into word pairs. */
+  tokens?: readonly string[];
+}
+
+/** Hashed counts: bucket ids ascending, with their counts. */
+export interface HashedCounts {
+  index: Uint32Array;
+  count: Float64Array;
+}
+
+/** A document's hashed counts, words and extra tokens apart (each block is weighted as a whole, see tfidf.ts). */
+export interface SparseCounts {
+  words: HashedCounts;
+  tokens: HashedCounts;
+}
+
+/** 2^18 buckets: collisions stay rare for the tens of thousands of distinct 1–2-grams of a study. */
+export const DEFAULT_BUCKETS = 1 << 18;
+
+const WORD = /[\p{L}\p{N}_][\p{L}\p{N}_]+/gu;
+
+/** FNV-1a over UTF-16 code units, then a final avalanche so that nearby strings spread. */
+export function hashString(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return avalanche(h);
+}
+
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A word pair's hash from its words' hashes: not the hash of any single word (order matters). */
+function pairHash(a: number, b: number): number {
+  return avalanche((Math.imul(a, 0x9e3779b1) ^ b ^ 0x5bd1e995) >>> 0);
+}
+
+/** Extra tokens live in their own hash space, so `rule:x` never lands where the word pair "rule x" would. */
+const TOKEN_SEED = 0x01000193;
+
+/**
+ * Count a document's hashed features: lower-cased words of two or more letters or digits (the usual
+ * TF-IDF token pattern), pairs of neighbouring words, and the extra tokens. Pure.
+ */
+export function hashedCounts(doc: ModelDocument, buckets = DEFAULT_BUCKETS): SparseCounts {
+  const words = new Map<number, number>();
+  const add = (counts: Map<number, number>, h: number) => {
+    const k = h % buckets;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  let prev = -1;
+  for (const m of doc.text.toLowerCase().matchAll(WORD)) {
+    const h = hashString(m[0]);
+    add(words, h);
+    if (prev >= 0) add(words, pairHash(prev, h));
+    prev = h;
+  }
+  const tokens = new Map<number, number>();
+  for (const t of doc.tokens ?? []) add(tokens, hashString(t, TOKEN_SEED));
+  return { words: sorted(words), tokens: sorted(tokens) };
+}
+
+function sorted(counts: Map<number, number>): HashedCounts {
+  const index = Uint32Array.from(counts.keys()).sort();
+  const count = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) count[i] = counts.get(index[i])!;
+  return { index, count };
+}
