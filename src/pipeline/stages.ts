@@ -107,6 +107,12 @@ export const STAGES: StageDef[] = [
       "04-themes/theme-map-adult.svg",
       "04-themes/theme-map-child.svg",
       "04-themes/coder-agreement.csv",
+      // The performance card compares the suggestions with the final decisions.
+      "01-search/hits.csv",
+      "02-screening/suggestions.csv",
+      "02-screening/screening.xlsx",
+      "03-identification/routes.csv",
+      "04-themes/extracts.csv",
     ],
     produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
     usesNotes: false,

@@ -8,6 +8,7 @@ import { readTable, type TableRow } from "../io/read-table.js";
 import { STAGE_DIRS } from "../cli/study.js";
 import { parseFlow } from "./flow.js";
 import type { AgreementSource, CsvTable, Part, ReportInputs } from "./report-inputs.js";
+import { readPerformancePart } from "./performance/part.js";
 import { buildTable1, type Table1Patient } from "./table1.js";
 
 type Warn = (message: string) => void;
@@ -115,5 +116,6 @@ export async function readReportInputs(
     themeMaps: maps.length > 0 ? { data: maps, source: maps.map((m) => m.file).join(", ") } : missing(`${STAGE_DIRS.themes}/theme-map-adult.svg`, "code"),
     frequencies: await csvPart(out, `${STAGE_DIRS.themes}/code-frequencies.csv`, "code", warn),
     quotes: await csvPart(out, `${STAGE_DIRS.themes}/quotes.csv`, "code", warn),
+    performance: await readPerformancePart(out, config.seed),
   };
 }

@@ -1,6 +1,7 @@
 import type { SheetColumn, SheetValue } from "../io/workbook.js";
 import { reasonLabel } from "./flow.js";
 import { FLAGS_COLUMN, isThere, type CsvTable, type Part, type ReportInputs } from "./report-inputs.js";
+import { performanceSheet } from "./performance/sheet.js";
 
 /** One sheet of report.xlsx, before it is written. */
 export interface SheetModel {
@@ -94,5 +95,5 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
         ],
       }
     : missingSheet("Flow", f);
-  return [table1, flow, csvSheet("Routes", inputs.routes), agreementSheet(inputs), csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN])];
+  return [table1, flow, csvSheet("Routes", inputs.routes), agreementSheet(inputs), csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN]), ...(inputs.performance ? [isThere(inputs.performance) ? performanceSheet(inputs.performance.data) : missingSheet("Performance", inputs.performance)] : [])];
 }
