@@ -9,6 +9,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
+import { performanceCard } from "../src/report/performance/compute.js";
+import { readCardInputs } from "../src/report/performance/read-inputs.js";
+import { performanceLines } from "../src/report/performance/text.js";
 import { evaluateRoutes, evaluateScreening, evaluateSearch, evaluateThemes, suggestedPatientThemes, type Row } from "./evaluate/stages.js";
 
 function readRows(path: string): Row[] {
@@ -22,9 +25,9 @@ const STAGES = [
   { name: "stage 4 themes, suggested codes", file: "04-themes/extracts.csv", run: (truth: readonly Row[], rows: readonly Row[]) => evaluateThemes(truth, suggestedPatientThemes(rows)) },
 ] as const;
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: "string", default: "notes-analyse-demo" }, truth: { type: "string", default: "fixtures/south-london-demo/truth" } },
+    options: { out: { type: "string", default: "notes-analyse-demo" }, truth: { type: "string", default: "fixtures/south-london-demo/truth" }, seed: { type: "string" } },
     strict: true,
   });
   const truthFile = join(values.truth, "patients.csv");
@@ -46,6 +49,9 @@ function main(): void {
     }
     process.stdout.write(`\n${stage.name} (${stage.file})\n${stage.run(truth, readRows(path)).map((l) => `  ${l}`).join("\n")}\n`);
   }
+  // Against the study's own final decisions rather than the truth: what a user sees on their own notes.
+  const card = performanceCard(await readCardInputs(values.out, values.seed === undefined ? 2015 : Number(values.seed)));
+  process.stdout.write(`\nperformance card: the suggestions against this study's final human decisions\n${performanceLines(card).map((l) => `  ${l}`).join("\n")}\n`);
 }
 
-main();
+await main();

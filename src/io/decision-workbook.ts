@@ -28,8 +28,9 @@ export interface DecisionSheet {
   idColumn: string;
   evidence: SheetColumn[];
   /**
-   * Read-only columns recomputed on every write (a model's score and rank), after the evidence: locked
-   * like it, but outside the integrity hash and never read back, so a new score never flags a row as altered.
+   * Read-only columns recomputed on every write (a model's score and rank), after the decision cells (so
+   * those keep their place): locked like the evidence, but outside the integrity hash and never read back,
+   * so a new score never flags a row as altered.
    */
   display?: SheetColumn[];
   decisions: DecisionColumn[];
@@ -56,7 +57,7 @@ export function rowIntegrity(id: string, evidence: Record<string, SheetValue>, c
 export function buildDecisionWorkbook(spec: DecisionSheet, rows: readonly DecisionRow[]): ExcelJS.Workbook {
   const wb = createWorkbook();
   const display = spec.display ?? [];
-  const columns: SheetColumn[] = [{ header: spec.idColumn, key: spec.idColumn, width: 14 }, ...spec.evidence, ...display, ...spec.decisions, { header: INTEGRITY, key: INTEGRITY, width: 18 }];
+  const columns: SheetColumn[] = [{ header: spec.idColumn, key: spec.idColumn, width: 14 }, ...spec.evidence, ...spec.decisions, ...display, { header: INTEGRITY, key: INTEGRITY, width: 18 }];
   const ws = addTableSheet(
     wb,
     spec.sheet,
@@ -64,12 +65,12 @@ export function buildDecisionWorkbook(spec: DecisionSheet, rows: readonly Decisi
     rows.map((r) => ({
       [spec.idColumn]: r.id,
       ...r.evidence,
-      ...Object.fromEntries(display.map((c) => [c.key, r.display?.[c.key] ?? ""])),
       ...Object.fromEntries(spec.decisions.map((d) => [d.key, r.decisions?.[d.key] ?? ""])),
+      ...Object.fromEntries(display.map((c) => [c.key, r.display?.[c.key] ?? ""])),
       [INTEGRITY]: rowIntegrity(r.id, r.evidence, spec.evidence),
     })),
   );
-  const first = spec.evidence.length + display.length + 2;
+  const first = spec.evidence.length + 2;
   spec.decisions.forEach((d, i) => {
     const col = ws.getColumn(first + i);
     for (let row = 2; row <= rows.length + 1; row++) {
