@@ -20,12 +20,12 @@ export interface Corpus {
   buckets: number;
 }
 
-/** Vectorise a task's documents. Pure. */
-export function buildCorpus(docs: readonly ModelDocument[], buckets = DEFAULT_BUCKETS): Corpus {
+/** Vectorise a task's documents; `tokenWeight` weighs the extra tokens' block against the words' (see documentVector). Pure. */
+export function buildCorpus(docs: readonly ModelDocument[], buckets = DEFAULT_BUCKETS, tokenWeight = 1): Corpus {
   const counts = docs.map((d) => hashedCounts(d, buckets));
   const wordIdf = fitIdf(counts.map((c) => c.words), buckets);
   const tokenIdf = fitIdf(counts.map((c) => c.tokens), buckets);
-  return { vectors: counts.map((c) => documentVector(c, wordIdf, tokenIdf)), buckets };
+  return { vectors: counts.map((c) => documentVector(c, wordIdf, tokenIdf, tokenWeight)), buckets };
 }
 
 /** A binary model fitted on some of a corpus's documents. */

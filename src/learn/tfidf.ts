@@ -47,16 +47,20 @@ export function tfidf(doc: HashedCounts, idf: Idf): SparseVector {
 
 /**
  * A document's vector: its words' TF-IDF and its extra tokens' TF-IDF, each of unit length, side by side
- * and scaled back to unit length. Weighted as blocks, a handful of rule ids counts as much as a long
- * passage's hundred words; weighted token by token, they would drown. Pure.
+ * with the tokens' block weighted by `tokenWeight` relative to the words', and scaled back to unit length.
+ * Weighted as blocks, a handful of rule ids can count as much as a long passage's hundred words; weighted
+ * token by token, they would drown. Pure.
  */
-export function documentVector(doc: SparseCounts, wordIdf: Idf, tokenIdf: Idf): SparseVector {
+export function documentVector(doc: SparseCounts, wordIdf: Idf, tokenIdf: Idf, tokenWeight = 1): SparseVector {
   const a = tfidf(doc.words, wordIdf);
   const b = tfidf(doc.tokens, tokenIdf);
-  if (b.index.length === 0) return a;
+  if (b.index.length === 0 || tokenWeight === 0) return a;
   if (a.index.length === 0) return b;
+  const scale = [1 / Math.sqrt(1 + tokenWeight * tokenWeight), tokenWeight / Math.sqrt(1 + tokenWeight * tokenWeight)];
   const merged = new Map<number, number>();
-  for (const v of [a, b]) for (let i = 0; i < v.index.length; i++) merged.set(v.index[i], (merged.get(v.index[i]) ?? 0) + v.value[i] * Math.SQRT1_2);
+  [a, b].forEach((v, block) => {
+    for (let i = 0; i < v.index.length; i++) merged.set(v.index[i], (merged.get(v.index[i]) ?? 0) + v.value[i] * scale[block]);
+  });
   const index = Uint32Array.from(merged.keys()).sort();
   const value = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) value[i] = merged.get(index[i])!;

@@ -3,7 +3,8 @@ import { compareCategories, contingencyTable } from "../../stages/agreement/tabl
 import type { ModelDocument } from "../../learn/features.js";
 import { crossValidate, stratifiedFolds } from "../../learn/folds.js";
 import { DEFAULT_LOGISTIC } from "../../learn/logistic.js";
-import { buildCorpus, canFit, fitBinary, oneVsRest, scoreRows } from "../../learn/model.js";
+import { buildCorpus, canFit, fitBinary, oneVsRest, scoreRows, type Corpus } from "../../learn/model.js";
+import { screeningCorpus } from "../../stages/screen/relevance/rank.js";
 import { crossValidateCodes, DEFAULT_CODE_LEARN } from "../../stages/code/learn/linear.js";
 
 /** One decision the people made, with what the rules suggested and what the model reads. */
@@ -87,8 +88,8 @@ function precisionOf(task: Task, fired: [string, boolean][]): RulePrecision[] {
 }
 
 /** Out-of-fold class predictions of the one-vs-rest model (a single class is two-sided: binary). */
-function outOfFold(items: readonly CardItem[], folds: number, seed: number): string[] {
-  const corpus = buildCorpus(items.map((i) => i.doc));
+function outOfFold(items: readonly CardItem[], folds: number, seed: number, corpusOf: (docs: ModelDocument[]) => Corpus): string[] {
+  const corpus = corpusOf(items.map((i) => i.doc));
   const finals = items.map((i) => i.final);
   const classes = [...new Set(finals)].sort();
   const fold = stratifiedFolds(finals, folds, seed);
@@ -115,7 +116,7 @@ const MIN_FOR_MODEL = 10;
  */
 export function performanceCard(inputs: CardInputs, folds = CARD_FOLDS): PerformanceCard {
   const card: PerformanceCard = { comparisons: [], rules: [], notes: [], folds, seed: inputs.seed };
-  const binary = (items: readonly CardItem[], task: Task, what: string) => {
+  const binary = (items: readonly CardItem[], task: Task, what: string, corpusOf: (docs: ModelDocument[]) => Corpus) => {
     card.comparisons.push(compare(task, "rules", what, items.map((i) => [i.suggested, i.final])));
     card.rules.push(...precisionOf(task, items.map((i) => [i.rule, i.suggested === i.final])));
     const finals = new Set(items.map((i) => i.final));
@@ -123,11 +124,11 @@ export function performanceCard(inputs: CardInputs, folds = CARD_FOLDS): Perform
       card.notes.push(`${task}: ${items.length} decisions; the model needs ${MIN_FOR_MODEL} with at least 2 of each kind for cross-validation`);
       return;
     }
-    const pred = outOfFold(items, Math.min(folds, items.length), inputs.seed);
+    const pred = outOfFold(items, Math.min(folds, items.length), inputs.seed, corpusOf);
     card.comparisons.push(compare(task, "model", what, items.map((i, k) => [pred[k], i.final])));
   };
-  if (inputs.screening?.length) binary(inputs.screening, "screening", "suggested decision against the final decision, per patient");
-  if (inputs.routes?.length) binary(inputs.routes, "routes", "suggested route against the rater's route, per patient");
+  if (inputs.screening?.length) binary(inputs.screening, "screening", "suggested decision against the final decision, per patient", screeningCorpus);
+  if (inputs.routes?.length) binary(inputs.routes, "routes", "suggested route against the rater's route, per patient", (docs) => buildCorpus(docs));
   if (inputs.codes?.length) {
     const passages = inputs.codes;
     const codes = [...new Set(passages.flatMap((p) => [...p.suggested, ...p.final]))].filter((c) => c !== "none").sort();

@@ -1,7 +1,6 @@
 import type { ModelDocument } from "../../learn/features.js";
 import { DEFAULT_LOGISTIC, type LogisticOptions } from "../../learn/logistic.js";
-import { buildCorpus } from "../../learn/model.js";
-import { RANK_MINIMUM } from "../screen/relevance/rank.js";
+import { RANK_MINIMUM, screeningCorpus } from "../screen/relevance/rank.js";
 import { recallAt, stoppingPoint, wssAt } from "./metrics.js";
 import { replayScreening } from "./replay.js";
 
@@ -35,7 +34,7 @@ export interface SeedResult {
  * model picks the most relevant record next (see replayScreening). Pure and deterministic.
  */
 export function simulate(docs: readonly ModelDocument[], labels: readonly boolean[], opts: SimulationOptions): SeedResult[] {
-  const corpus = buildCorpus(docs);
+  const corpus = screeningCorpus(docs);
   return opts.seeds.map((seed) => {
     const replay = replayScreening(corpus, labels, { seed, batch: opts.batch, minimum: opts.minimum ?? RANK_MINIMUM, logistic: opts.logistic ?? DEFAULT_LOGISTIC });
     const after = replay.order.slice(replay.start).map((i): number => (labels[i] ? 1 : 0));

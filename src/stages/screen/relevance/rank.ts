@@ -1,6 +1,7 @@
 import type { ModelDocument } from "../../../learn/features.js";
 import { DEFAULT_LOGISTIC, type LogisticOptions } from "../../../learn/logistic.js";
-import { buildCorpus, fitBinary, scoreRows } from "../../../learn/model.js";
+import { DEFAULT_BUCKETS } from "../../../learn/features.js";
+import { buildCorpus, fitBinary, scoreRows, type Corpus } from "../../../learn/model.js";
 
 /**
  * The least the raters must have decided before the model ranks anything: ten patients, at least two
@@ -9,6 +10,19 @@ import { buildCorpus, fitBinary, scoreRows } from "../../../learn/model.js";
  * patients would wait too long for those).
  */
 export const RANK_MINIMUM = { decided: 10, each: 2 } as const;
+
+/**
+ * The rule tokens' weight beside the words in a patient's vector. The rules' own mistakes would otherwise
+ * be learned as strongly as their successes: at 0.2 the cross-validated AUC was 0.999 on the demo and 0.90
+ * on independently written notes (dev-notes), against 0.996 and 0.83 at equal weight and 0.999 and 0.88
+ * with no rule tokens.
+ */
+export const SCREENING_TOKEN_WEIGHT = 0.2;
+
+/** The vectors of the screening model's documents (every use of the model builds them this way). */
+export function screeningCorpus(docs: readonly ModelDocument[]): Corpus {
+  return buildCorpus(docs, DEFAULT_BUCKETS, SCREENING_TOKEN_WEIGHT);
+}
 
 /** Whether enough has been decided to rank, and if not, what is missing (one line for the log). */
 export function rankReadiness(labels: ReadonlyMap<string, boolean>, minimum: { decided: number; each: number } = RANK_MINIMUM): { ready: boolean; include: number; exclude: number; missing?: string } {
@@ -40,7 +54,7 @@ export interface Ranking {
  * Pure and deterministic: ties keep patient id order.
  */
 export function rankByRelevance(ids: readonly string[], docs: readonly ModelDocument[], labels: ReadonlyMap<string, boolean>, opts: LogisticOptions = DEFAULT_LOGISTIC, decided: ReadonlySet<string> = new Set(labels.keys())): Ranking {
-  const corpus = buildCorpus(docs);
+  const corpus = screeningCorpus(docs);
   const train: number[] = [];
   const open: number[] = [];
   ids.forEach((id, i) => {
