@@ -58,26 +58,43 @@ const TOKEN_SEED = 0x01000193;
  * TF-IDF token pattern), pairs of neighbouring words, and the extra tokens. Pure.
  */
 export function hashedCounts(doc: ModelDocument, buckets = DEFAULT_BUCKETS): SparseCounts {
-  const words = new Map<number, number>();
-  const add = (counts: Map<number, number>, h: number) => {
-    const k = h % buckets;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  };
+  const words = new Counter(buckets);
   let prev = -1;
-  for (const m of doc.text.toLowerCase().matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  const text = doc.text.toLowerCase();
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const h = hashString(m[0]);
-    add(words, h);
-    if (prev >= 0) add(words, pairHash(prev, h));
+    words.add(h % buckets);
+    if (prev >= 0) words.add(pairHash(prev, h) % buckets);
     prev = h;
   }
-  const tokens = new Map<number, number>();
-  for (const t of doc.tokens ?? []) add(tokens, hashString(t, TOKEN_SEED));
-  return { words: sorted(words), tokens: sorted(tokens) };
+  const tokens = new Counter(buckets);
+  for (const t of doc.tokens ?? []) tokens.add(hashString(t, TOKEN_SEED) % buckets);
+  return { words: words.take(), tokens: tokens.take() };
 }
 
-function sorted(counts: Map<number, number>): HashedCounts {
-  const index = Uint32Array.from(counts.keys()).sort();
-  const count = new Float64Array(index.length);
-  for (let i = 0; i < index.length; i++) count[i] = counts.get(index[i])!;
-  return { index, count };
+/** Counts of a few buckets out of many: a scratch array shared by every count of the same size, and the buckets touched. */
+class Counter {
+  private static scratch = new Map<number, Float64Array>();
+  private readonly counts: Float64Array;
+  private readonly touched: number[] = [];
+  constructor(buckets: number) {
+    let c = Counter.scratch.get(buckets);
+    if (!c) Counter.scratch.set(buckets, (c = new Float64Array(buckets)));
+    this.counts = c;
+  }
+  add(k: number): void {
+    if (this.counts[k] === 0) this.touched.push(k);
+    this.counts[k]++;
+  }
+  /** The counts, buckets ascending; the scratch array is left clean for the next document. */
+  take(): HashedCounts {
+    const index = Uint32Array.from(this.touched).sort();
+    const count = new Float64Array(index.length);
+    for (let i = 0; i < index.length; i++) {
+      count[i] = this.counts[index[i]];
+      this.counts[index[i]] = 0;
+    }
+    return { index, count };
+  }
 }

@@ -14,7 +14,7 @@ export interface LogisticOptions {
   seed: number;
 }
 
-export const DEFAULT_LOGISTIC: LogisticOptions = { c: 4, balanced: true, tolerance: 1e-3, maxEpochs: 200, seed: 2015 };
+export const DEFAULT_LOGISTIC: LogisticOptions = { c: 4, balanced: true, tolerance: 0.1, maxEpochs: 100, seed: 2015 };
 
 /** A fitted binary linear model: weights per bucket and the intercept (the weight of a constant feature 1). */
 export interface LinearModel {

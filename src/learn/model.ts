@@ -14,9 +14,15 @@ export interface TextModelOptions {
 
 export const DEFAULT_TEXT_MODEL: TextModelOptions = { buckets: DEFAULT_BUCKETS, logistic: DEFAULT_LOGISTIC };
 
-/** Documents turned into vectors. The idf is fitted on every document of the task, labelled or not (as ASReview fits its feature extractor on the whole set). */
+/**
+ * Documents turned into vectors. The idf is fitted on every document of the task, labelled or not (as
+ * ASReview fits its feature extractor on the whole set). Buckets are renumbered densely, the most common
+ * first, so a model's weights stay small and the features most documents share sit together in memory
+ * (on 100,000 passages that alone makes fitting several times faster).
+ */
 export interface Corpus {
   vectors: SparseVector[];
+  /** Dense feature ids in use (the length of a model's weights). */
   buckets: number;
 }
 
@@ -25,7 +31,21 @@ export function buildCorpus(docs: readonly ModelDocument[], buckets = DEFAULT_BU
   const counts = docs.map((d) => hashedCounts(d, buckets));
   const wordIdf = fitIdf(counts.map((c) => c.words), buckets);
   const tokenIdf = fitIdf(counts.map((c) => c.tokens), buckets);
-  return { vectors: counts.map((c) => documentVector(c, wordIdf, tokenIdf, tokenWeight)), buckets };
+  return compact(counts.map((c) => documentVector(c, wordIdf, tokenIdf, tokenWeight)), buckets);
+}
+
+/** Renumber (in place) the buckets the vectors use: by how many documents use them (most first), then bucket. */
+function compact(vectors: SparseVector[], buckets: number): Corpus {
+  const df = new Uint32Array(buckets);
+  for (const v of vectors) for (const k of v.index) df[k]++;
+  const used: number[] = [];
+  for (let k = 0; k < buckets; k++) if (df[k] > 0) used.push(k);
+  used.sort((a, b) => df[b] - df[a] || a - b);
+  const id = new Uint32Array(buckets);
+  used.forEach((k, i) => (id[k] = i));
+  // A vector's entries need no order: every use sums over them.
+  for (const v of vectors) for (let j = 0; j < v.index.length; j++) v.index[j] = id[v.index[j]];
+  return { vectors, buckets: used.length };
 }
 
 /** A binary model fitted on some of a corpus's documents. */

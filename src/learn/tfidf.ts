@@ -1,6 +1,6 @@
 import type { HashedCounts, SparseCounts } from "./features.js";
 
-/** A sparse vector: bucket ids ascending and their values. */
+/** A sparse vector: feature ids and their values (ids ascending until a corpus renumbers them). */
 export interface SparseVector {
   index: Uint32Array;
   value: Float64Array;

@@ -7,6 +7,8 @@ import type { Extract } from "../../stages/code/types.js";
 import { patientDocument } from "../../stages/screen/relevance/documents.js";
 import { readCaseHits, readRuleSuggestions } from "../../stages/screen/relevance/read-documents.js";
 import { readStudyLabels } from "../../stages/simulate/read-labels.js";
+import { routeDocument } from "../../stages/second-opinion/routes.js";
+import { readRouteRows } from "../../stages/second-opinion/write-route-opinion.js";
 import type { CardInputs, CardItem, CardPassage } from "./compute.js";
 
 const split = (s: string | undefined) => (s ?? "").split(";").map((x) => x.trim()).filter(Boolean);
@@ -38,17 +40,8 @@ export async function readCardInputs(out: string, seed: number): Promise<CardInp
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([id, r]): CardItem => ({ id, suggested: r.suggestion, rule: r.rule, doc: patientDocument(hits.get(id) ?? [], r), final: labels!.get(id) ? "include" : "exclude" }));
   }
-  const routesFile = join(out, "03-identification", "routes.csv");
-  if (existsSync(routesFile)) {
-    inputs.routes = (await readCsvRows(routesFile, ["patient_id", "suggested_route", "final_route"]))
-      .filter((r) => r.values.final_route.trim() !== "")
-      .map((r): CardItem => {
-        const v = r.values;
-        const tokens = [`suggest:${v.suggested_route}`, ...(v.suggested_service ? [`service:${v.suggested_service}`] : []), ...(v.rule ? [`rule:${v.rule}`] : [])];
-        const context = (hits.get(v.patient_id) ?? []).map((h: { left: string; match: string; right: string }) => `${h.left} ${h.match} ${h.right}`);
-        return { id: v.patient_id, suggested: v.suggested_route, rule: v.rule ?? "", doc: { text: [v.evidence ?? "", ...context].join("\n"), tokens }, final: v.final_route.trim() };
-      });
-  }
+  const routes = (await readRouteRows(out)).filter((r) => r.finalRoute !== "");
+  if (routes.length > 0) inputs.routes = routes.map((r): CardItem => ({ id: r.patientId, suggested: r.suggestedRoute, rule: r.rule, doc: routeDocument(r), final: r.finalRoute }));
   const extractsFile = join(out, "04-themes", "extracts.csv");
   if (existsSync(extractsFile)) {
     inputs.codes = (await readCsvRows(extractsFile, ["extract_id", "text", "suggested_codes", "final_codes"]))
