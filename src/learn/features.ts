@@ -27,10 +27,10 @@ export interface SparseCounts {
 /** 2^18 buckets: collisions stay rare for the tens of thousands of distinct 1–2-grams of a study. */
 export const DEFAULT_BUCKETS = 1 << 18;
 
-const WORD = /[\p{L}\p{N}_][\p{L}\p{N}_]+/gu;
+const FNV_OFFSET_SEED = 0x811c9dc5;
 
 /** FNV-1a over UTF-16 code units, then a final avalanche so that nearby strings spread. */
-export function hashString(s: string, seed = 0x811c9dc5): number {
+export function hashString(s: string, seed = FNV_OFFSET_SEED): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return avalanche(h);
@@ -60,17 +60,41 @@ const TOKEN_SEED = 0x01000193;
 export function hashedCounts(doc: ModelDocument, buckets = DEFAULT_BUCKETS): SparseCounts {
   const words = new Counter(buckets);
   let prev = -1;
-  WORD.lastIndex = 0;
+  // Words are hashed while they are scanned, without cutting them out of the text: the scan is most of the time
+  // the model spends on a large set of passages.
   const text = doc.text.toLowerCase();
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const h = hashString(m[0]);
-    words.add(h % buckets);
-    if (prev >= 0) words.add(pairHash(prev, h) % buckets);
-    prev = h;
+  let h = FNV_OFFSET;
+  let len = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isWordChar(c)) {
+      h = Math.imul(h ^ c, 16777619);
+      len++;
+      continue;
+    }
+    if (len >= 2) {
+      const w = avalanche(h);
+      words.add(w % buckets);
+      if (prev >= 0) words.add(pairHash(prev, w) % buckets);
+      prev = w;
+    }
+    h = FNV_OFFSET;
+    len = 0;
   }
   const tokens = new Counter(buckets);
   for (const t of doc.tokens ?? []) tokens.add(hashString(t, TOKEN_SEED) % buckets);
   return { words: words.take(), tokens: tokens.take() };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter, a digit or `_` (ASCII at once; anything else by its Unicode category). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+  // A surrogate half is part of a letter outside the Basic Multilingual Plane only when its pair is; rare enough to count as a letter.
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c));
 }
 
 /** Counts of a few buckets out of many: a scratch array shared by every count of the same size, and the buckets touched. */
