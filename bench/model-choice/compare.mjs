@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -25,7 +25,7 @@ async function task() {
   const { readLabelFiles } = await dist("stages/simulate/read-labels.js");
   const { readPatientDocuments } = await dist("stages/screen/relevance/read-documents.js");
   const { stratifiedFolds } = await dist("learn/folds.js");
-  const labels = await readLabelFiles(values.truth.split(",").map((f) => join(ROOT, f)));
+  const labels = await readLabelFiles(values.truth.split(",").map((f) => resolve(ROOT, f)));
   const ids = (await readReturned(join(values.out, "01-search"))).map((p) => p.patientId).filter((id) => labels.has(id));
   const docs = await readPatientDocuments(values.out, ids);
   const ys = ids.map((id) => labels.get(id));

@@ -56,13 +56,20 @@ export function documentVector(doc: SparseCounts, wordIdf: Idf, tokenIdf: Idf, t
   const b = tfidf(doc.tokens, tokenIdf);
   if (b.index.length === 0 || tokenWeight === 0) return a;
   if (a.index.length === 0) return b;
-  const scale = [1 / Math.sqrt(1 + tokenWeight * tokenWeight), tokenWeight / Math.sqrt(1 + tokenWeight * tokenWeight)];
-  const merged = new Map<number, number>();
-  [a, b].forEach((v, block) => {
-    for (let i = 0; i < v.index.length; i++) merged.set(v.index[i], (merged.get(v.index[i]) ?? 0) + v.value[i] * scale[block]);
-  });
-  const index = Uint32Array.from(merged.keys()).sort();
+  const sw = 1 / Math.sqrt(1 + tokenWeight * tokenWeight);
+  const st = tokenWeight * sw;
+  // Both blocks are sorted by bucket: merge them, adding where a word and a token share a bucket.
+  const index = new Uint32Array(a.index.length + b.index.length);
   const value = new Float64Array(index.length);
-  for (let i = 0; i < index.length; i++) value[i] = merged.get(index[i])!;
-  return { index, value };
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.index.length || j < b.index.length) {
+    const ka = i < a.index.length ? a.index[i] : Infinity;
+    const kb = j < b.index.length ? b.index[j] : Infinity;
+    index[n] = Math.min(ka, kb);
+    value[n] = (ka <= kb ? a.value[i++] * sw : 0) + (kb <= ka ? b.value[j++] * st : 0);
+    n++;
+  }
+  return { index: index.slice(0, n), value: value.slice(0, n) };
 }

@@ -39,7 +39,7 @@ describe("performance card", () => {
   });
   it("labels the model's figures as such, escapes every value, and fills the workbook sheet", () => {
     const html = performanceHtml({ ...card, rules: [...card.rules, { task: "screening", rule: "<script>", fired: 1, agreed: 1 }] });
-    expect(html).toContain("Model score (suggestion at ≥ 0.5), out-of-fold, 5-fold cross-validation, seed 3");
+    expect(html).toContain("Model (suggested at a model score ≥ 0.5), out-of-fold, 5-fold cross-validation, seed 3");
     expect(html).not.toContain("<script>");
     const sheet = performanceSheet(card);
     expect(sheet.rows.find((r) => r.measure === "cohen_kappa" && r.source === "rules")!.value).toBeCloseTo(card.comparisons[0].kappa!.kappa, 4);

@@ -12,7 +12,9 @@ const f2 = (x: number) => x.toFixed(2);
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
 
 function sourceLabel(c: Comparison, card: PerformanceCard): string {
-  return c.source === "rules" ? "Rules' suggestion" : `Model score (suggestion at ≥ 0.5), out-of-fold, ${card.folds}-fold cross-validation, seed ${card.seed}`;
+  if (c.source === "rules") return "Rules' suggestion";
+  const rule = c.task === "routes" ? "the route with the highest model score" : "suggested at a model score ≥ 0.5";
+  return `Model (${rule}), out-of-fold, ${card.folds}-fold cross-validation, seed ${card.seed}`;
 }
 
 function matrix(c: Comparison): string {
