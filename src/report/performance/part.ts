@@ -1,9 +1,15 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Part } from "../report-inputs.js";
 import { performanceCard, type PerformanceCard } from "./compute.js";
 import { readCardInputs } from "./read-inputs.js";
 
-/** The card for the report, or a note saying what to finish first. */
-export async function readPerformancePart(out: string, seed: number): Promise<Part<PerformanceCard>> {
+/**
+ * The card for the report, or a note saying what to finish first; undefined when the study has no rule
+ * suggestions at all (outputs made without `screen`), and the report then leaves the section out.
+ */
+export async function readPerformancePart(out: string, seed: number): Promise<Part<PerformanceCard> | undefined> {
+  if (!existsSync(join(out, "02-screening", "suggestions.csv"))) return undefined;
   const inputs = await readCardInputs(out, seed);
   const card = performanceCard(inputs);
   if (card.comparisons.length === 0) return { missing: "not available yet: finish screening (notes-analyse consensus) to compare the suggestions with the raters' decisions" };
