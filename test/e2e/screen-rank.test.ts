@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { cellText } from "../../src/io/workbook.js";
@@ -108,5 +108,28 @@ describe("screen --rank", () => {
     expect(plain.code, plain.stderr).toBe(0);
     expect((await sheet(path)).ids).toEqual(ids);
     expect((await readDecisionWorkbook(path, SCREENING_SHEET)).decisions.get(s.ids[0])).toEqual({ decision: "include" });
+  });
+
+  it("simulate replays screening on labelled patients, the same bytes for the same seed", () => {
+    const dir = tempDir();
+    const ids = writeStudy(dir, 40);
+    const study = ["--notes", join(dir, "notes.csv"), "--preset", "south-london-2015", "--out", join(dir, "out")];
+    expect(cli(["search", ...study]).code).toBe(0);
+    expect(cli(["screen", ...study]).code).toBe(0);
+    writeFileSync(join(dir, "gold.csv"), `patient_id,eligible\n${ids.map((id, i) => `${id},${i % 2 === 1 ? "yes" : "no"}`).join("\n")}\n`);
+    const sim = () => cli(["simulate", ...study, "--labels", join(dir, "gold.csv"), "--seeds", "2", "--batch", "3", "--stop-after", "5", "--json"]);
+    const a = sim();
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stderr).toMatch(/mean: WSS@95 \d+\.\d%/);
+    const summary = JSON.parse(a.stdout);
+    expect(summary).toMatchObject({ patients: 40, relevant: 20, seeds: [2015, 2016], batch: 3, stop_after: 5 });
+    expect(summary.wss_at_95.mean).toBeGreaterThan(0.3);
+    const csv = readFileSync(join(dir, "out", "simulation", "simulation.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe("seed,records,relevant,start_decisions,start_relevant,wss_at_95,recall_at_10,recall_at_25,stop_after,stopped,stop_screened,stop_recall");
+    expect(sim().code).toBe(0);
+    expect(readFileSync(join(dir, "out", "simulation", "simulation.csv"), "utf8")).toBe(csv);
+    const bad = cli(["simulate", ...study, "--labels", join(dir, "notes.csv")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
