@@ -25,6 +25,9 @@ import { goldToTruth, mergePatients, readLabelledSet } from "./evaluate/labelled
 import { evaluationMarkdown, figureTable } from "./evaluate/markdown.js";
 import { readOutputs, runStages } from "./evaluate/run-stages.js";
 import { evaluateRoutes, evaluateScreening, evaluateSearch, evaluateThemes, routesByShape, serviceConfusion, type Row } from "./evaluate/stages.js";
+import { performanceCard } from "../src/report/performance/compute.js";
+import { readCardInputs } from "../src/report/performance/read-inputs.js";
+import { performanceLines } from "../src/report/performance/text.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DEMO = join(ROOT, "fixtures", "south-london-demo");
@@ -105,13 +108,13 @@ function args() {
   return parseArgs({
     options: {
       out: { type: "string" }, truth: { type: "string", default: join(DEMO, "truth") }, set: { type: "string" }, demo: { type: "boolean", default: false },
-      markdown: { type: "boolean", default: false }, readme: { type: "boolean", default: false }, work: { type: "string" }, help: { type: "boolean", short: "h", default: false },
+      markdown: { type: "boolean", default: false }, readme: { type: "boolean", default: false }, work: { type: "string" }, seed: { type: "string" }, help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let values: ReturnType<typeof args>["values"];
   try {
     values = args().values;
@@ -130,6 +133,9 @@ function main(): void {
     const truth = readRows(truthFile);
     const outputs = readOutputs(values.out);
     process.stdout.write(report(`${values.out} against ${values.truth}`, truth, outputs));
+    // Against the study's own final decisions rather than the truth: what a user sees on their own notes.
+    const card = performanceCard(await readCardInputs(values.out, values.seed === undefined ? 2015 : Number(values.seed)));
+    process.stdout.write(`\nperformance card: the suggestions against this study's final human decisions\n${performanceLines(card).map((l) => `  ${l}`).join("\n")}\n`);
     process.exit(anyEligibleExcluded([columnFigures("out", truth, outputs)]) ? 1 : 0);
   }
   if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) fail("the CLI is not built: run npm run build first");
@@ -156,4 +162,4 @@ function main(): void {
   process.exit(anyEligibleExcluded(columns) ? 1 : 0);
 }
 
-main();
+await main();

@@ -68,6 +68,7 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--child-age-cutoff <years>", description: "age at first contact below which a patient is a child (default 18)", key: ["childAgeCutoff"], parse: number },
   { flags: "--kwic-width <chars>", description: "characters of context each side of a hit (default 80)", key: ["kwicWidth"], parse: number },
   { flags: "--show-text", description: "allow note text in log messages (off by default)", key: ["showText"] },
+  { flags: "--rank", description: "screen: order the undecided rows of screening.xlsx by a model score learned from the decisions so far (from 10 decided, 2 of each)", key: ["rank"] },
 ];
 
 /** `--eligible FILE` (SPEC §4), taken by the stages that work on the eligible patients. */

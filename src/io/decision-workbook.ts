@@ -18,6 +18,8 @@ export interface DecisionRow {
   evidence: Record<string, SheetValue>;
   /** Decisions already made (kept on re-runs). */
   decisions?: Record<string, string>;
+  /** Values of the sheet's `display` columns. */
+  display?: Record<string, SheetValue>;
 }
 
 /** The layout of a decision sheet: id, evidence columns, decision columns, hidden integrity column. */
@@ -25,6 +27,12 @@ export interface DecisionSheet {
   sheet: string;
   idColumn: string;
   evidence: SheetColumn[];
+  /**
+   * Read-only columns recomputed on every write (a model's score and rank), after the decision cells (so
+   * those keep their place): locked like the evidence, but outside the integrity hash and never read back,
+   * so a new score never flags a row as altered.
+   */
+  display?: SheetColumn[];
   decisions: DecisionColumn[];
   /** Lines for an "About" sheet: what the workbook is, how to fill it, seeds. */
   about?: string[];
@@ -48,7 +56,8 @@ export function rowIntegrity(id: string, evidence: Record<string, SheetValue>, c
 /** Build the workbook: evidence locked, decision cells unlocked with drop-downs, integrity column hidden. */
 export function buildDecisionWorkbook(spec: DecisionSheet, rows: readonly DecisionRow[]): ExcelJS.Workbook {
   const wb = createWorkbook();
-  const columns: SheetColumn[] = [{ header: spec.idColumn, key: spec.idColumn, width: 14 }, ...spec.evidence, ...spec.decisions, { header: INTEGRITY, key: INTEGRITY, width: 18 }];
+  const display = spec.display ?? [];
+  const columns: SheetColumn[] = [{ header: spec.idColumn, key: spec.idColumn, width: 14 }, ...spec.evidence, ...spec.decisions, ...display, { header: INTEGRITY, key: INTEGRITY, width: 18 }];
   const ws = addTableSheet(
     wb,
     spec.sheet,
@@ -57,6 +66,7 @@ export function buildDecisionWorkbook(spec: DecisionSheet, rows: readonly Decisi
       [spec.idColumn]: r.id,
       ...r.evidence,
       ...Object.fromEntries(spec.decisions.map((d) => [d.key, r.decisions?.[d.key] ?? ""])),
+      ...Object.fromEntries(display.map((c) => [c.key, r.display?.[c.key] ?? ""])),
       [INTEGRITY]: rowIntegrity(r.id, r.evidence, spec.evidence),
     })),
   );

@@ -48,7 +48,7 @@ export async function stageFingerprint(
     const p = ruleFilePath(config, key);
     parts.push(`rule ${key} ${p && existsSync(p) ? sha256(readFileSync(p)) : "none"}`);
   }
-  for (const rel of [...stage.requires, ...stage.reads]) {
+  for (const rel of [...stage.requires, ...stage.reads, ...(stage.readsIf?.(config) ?? [])]) {
     const p = join(out, rel);
     // Output-folder files change within a run (a stage writes what a later one reads): never cached.
     parts.push(`file ${rel} ${existsSync(p) ? await sha256File(p) : "absent"}`);

@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../cli/command.js";
 import type { PresetFile } from "../config/presets.js";
+import type { ResolvedConfig } from "../config/load.js";
 import { searchCommand } from "../cli/commands/search.js";
 import { screenCommand } from "../cli/commands/screen.js";
 import { sampleCommand } from "../cli/commands/sample.js";
@@ -20,6 +21,8 @@ export interface StageDef {
   requires: string[];
   /** Output-folder files it also reads when present (filled workbooks). */
   reads: string[];
+  /** Files it reads only under some settings (screening.xlsx's decisions, with `rank`). */
+  readsIf?: (config: ResolvedConfig) => string[];
   produces: string[];
   /** Reads the notes export (and so its content is part of the stage's inputs). */
   usesNotes: boolean;
@@ -45,9 +48,10 @@ export const STAGES: StageDef[] = [
     requires: ["01-search/patients.csv"],
     reads: [],
     produces: ["02-screening/suggestions.csv", "02-screening/screening.xlsx"],
+    readsIf: (config) => (config.rank ? ["01-search/hits.csv", "02-screening/screening.xlsx"] : []),
     usesNotes: true,
     rules: ["terms", "contextRules", "documents"],
-    settings: ["columns", "encoding", "delimiter"],
+    settings: ["columns", "encoding", "delimiter", "rank"],
   },
   {
     name: "sample",
@@ -103,6 +107,12 @@ export const STAGES: StageDef[] = [
       "04-themes/theme-map-adult.svg",
       "04-themes/theme-map-child.svg",
       "04-themes/coder-agreement.csv",
+      // The performance card compares the suggestions with the final decisions.
+      "01-search/hits.csv",
+      "02-screening/suggestions.csv",
+      "02-screening/screening.xlsx",
+      "03-identification/routes.csv",
+      "04-themes/extracts.csv",
     ],
     produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
     usesNotes: false,

@@ -9,6 +9,7 @@ import { STAGE_DIRS } from "../cli/study.js";
 import { parseFlow } from "./flow.js";
 import type { AgreementSource, CsvTable, Draft, Part, ReportInputs } from "./report-inputs.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed } from "../pipeline/confirm.js";
+import { readPerformancePart } from "./performance/part.js";
 import { buildTable1, type Table1Patient } from "./table1.js";
 
 type Warn = (message: string) => void;
@@ -128,5 +129,6 @@ export async function readReportInputs(
     themeMaps: maps.length > 0 ? { data: maps, source: maps.map((m) => m.file).join(", ") } : missing(`${STAGE_DIRS.themes}/theme-map-adult.svg`, "code"),
     frequencies: await csvPart(out, `${STAGE_DIRS.themes}/code-frequencies.csv`, "code", warn),
     quotes: await csvPart(out, `${STAGE_DIRS.themes}/quotes.csv`, "code", warn),
+    performance: await readPerformancePart(out, config.seed),
   };
 }

@@ -1,4 +1,5 @@
 import type { Flow } from "./flow.js";
+import type { PerformanceCard } from "./performance/compute.js";
 import type { Table1 } from "./table1.js";
 
 /** The quotes.csv column that lists possible identifiers a quote still holds. */
@@ -48,4 +49,6 @@ export interface ReportInputs {
   themeMaps: Part<{ group: string; file: string; svg: string }[]>;
   frequencies: Part<CsvTable>;
   quotes: Part<CsvTable>;
+  /** How far to trust the suggestions (absent in reports built without it). */
+  performance?: Part<PerformanceCard>;
 }

@@ -3,6 +3,7 @@ import { fixed } from "../stages/agreement/wording.js";
 import { agreementView } from "./agreement-view.js";
 import { reasonLabel } from "./flow.js";
 import { FLAGS_COLUMN, isThere, type CsvTable, type Part, type ReportInputs } from "./report-inputs.js";
+import { performanceSheet } from "./performance/sheet.js";
 
 /** One sheet of report.xlsx, before it is written. */
 export interface SheetModel {
@@ -120,7 +121,8 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
       }
     : missingSheet("Flow", f);
   const agreement = [agreementSheet(inputs), confusionSheet(inputs), coderSheet(inputs)].filter((x): x is SheetModel => x !== undefined);
-  const sheets = [table1, flow, csvSheet("Routes", inputs.routes), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN])];
+  const performance = inputs.performance ? [isThere(inputs.performance) ? performanceSheet(inputs.performance.data) : missingSheet("Performance", inputs.performance)] : [];
+  const sheets = [table1, flow, csvSheet("Routes", inputs.routes), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN]), ...performance];
   const drafts = inputs.drafts ?? [];
   if (drafts.length === 0) return sheets;
   // A DRAFT sheet first, and every sheet built on unconfirmed suggestions named so.

@@ -22,6 +22,7 @@ import type { CompiledRules } from "../../stages/screen/context/types.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadDocumentRules, loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
+import { writeRouteOpinion } from "../../stages/second-opinion/write-route-opinion.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
 /** The screening context rules, which tell a patient's own trafficking from other senses; optional here. */
@@ -90,6 +91,8 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   writeCsv(join(dir, "routes.csv"), ROUTE_COLUMNS, routes.map(routeRow));
   const summary = summariseRoutes(routes.map((p) => countedRoute(p, scheme)), scheme);
   writeCsv(join(dir, "summary.csv"), SUMMARY_COLUMNS, summary.map((r) => SUMMARY_COLUMNS.map((c) => r[c])));
+  const opinion = await writeRouteOpinion(config.out, config.seed);
+  if (opinion) ctx.log.info(`identify: second opinion from a model learned from the confirmed routes in route-model.csv (model score; ${opinion.differ} of ${opinion.unconfirmed} unconfirmed patients differ from the rules' suggestion)`);
 
   const sampling = { seed: config.seed, first: config.sampling.first, fraction: config.sampling.fraction };
   // The blinded rater-2 workbook is written unless --no-sample: the pipeline runs stages without flags.

@@ -11,6 +11,7 @@ import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
 import { verifyCommand } from "./verify.js";
 import { mergeCommand } from "./merge.js";
+import { simulateCommand } from "./simulate.js";
 
 /** Every command of SPEC §4, in the order of the help text. */
 export const COMMANDS: CommandSpec[] = [
@@ -26,4 +27,5 @@ export const COMMANDS: CommandSpec[] = [
   runCommand,
   verifyCommand,
   mergeCommand,
+  simulateCommand,
 ];

@@ -1,19 +1,26 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { ruleFile } from "../../config/load.js";
-import { writeDecisionWorkbook } from "../../io/decision-workbook.js";
+import { readDecisionWorkbook, writeDecisionWorkbook, type DecisionRow } from "../../io/decision-workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { readContextRules } from "../../stages/screen/context/index.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { screenPatient, snippetRuns, snippetText } from "../../stages/screen/screen-patient.js";
 import { SCREENING_SHEET } from "../../stages/screen/workbooks.js";
+import { rankScreening, type RankOutcome } from "../../stages/screen/relevance/rank-workbook.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
 import { genderOf } from "../../stages/screen/about-whom.js";
 import { loadDocumentRules, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
-export const SUGGESTION_COLUMNS = ["patient_id", "group", "suggestion", "reason", "rule", "evidence", "note_id", "date", "n_mentions", "rules", "outcome_note_id", "outcome_date", "why"];
+export const SUGGESTION_COLUMNS = ["patient_id", "group", "suggestion", "reason", "rule", "evidence", "note_id", "date", "n_mentions", "rules", "outcome_note_id", "outcome_date", "why", "rules_fired"];
+
+/** Every rule that fired on any of a patient's mentions, sorted. */
+function rulesFired(mentions: readonly { analysis: { fired: readonly { id: string }[] } }[]): string[] {
+  return [...new Set(mentions.flatMap((m) => m.analysis.fired.map((f) => f.id)))].sort();
+}
 
 async function run(ctx: CommandContext): Promise<CommandResult> {
   const config = ctx.config();
@@ -35,13 +42,10 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     screened.map(({ patientId, group, result: r }) => {
       const ev = r.snippets[0];
       const s = r.suggestion;
-      return [patientId, group, s.suggestion, s.reason, s.rule, ev ? snippetText(ev) : "", ev?.noteId ?? "", ev?.date ?? "", r.mentions.length, s.rules.join(";"), s.outcome?.noteId ?? "", s.outcome?.date ?? "", s.why];
+      return [patientId, group, s.suggestion, s.reason, s.rule, ev ? snippetText(ev) : "", ev?.noteId ?? "", ev?.date ?? "", r.mentions.length, s.rules.join(";"), s.outcome?.noteId ?? "", s.outcome?.date ?? "", s.why, rulesFired(r.mentions).join(";")];
     }),
   );
-  const change = await writeDecisionWorkbook(
-    join(dir, "screening.xlsx"),
-    SCREENING_SHEET,
-    screened.map(({ patientId, group, result: r }) => ({
+  let rows: DecisionRow[] = screened.map(({ patientId, group, result: r }) => ({
       id: patientId,
       evidence: {
         group,
@@ -52,15 +56,25 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
         reason: r.suggestion.reason,
         rule: r.suggestion.rule,
       },
-    })),
-    { force: ctx.flags.force, now: () => new Date(), statusColumn: "status", droppedStatus: "no longer returned" },
-  );
+    }));
+  const workbook = join(dir, "screening.xlsx");
+  let ranking: RankOutcome | undefined;
+  if (config.rank) {
+    // The decisions are read here only to learn from them; the writer below carries them over exactly as before.
+    const decided = existsSync(workbook) && !ctx.flags.force ? (await readDecisionWorkbook(workbook, SCREENING_SHEET)).decisions : new Map<string, Record<string, string>>();
+    const rules = new Map(screened.map((p) => [p.patientId, { suggestion: p.result.suggestion.suggestion, reason: p.result.suggestion.reason, rule: p.result.suggestion.rule, rulesFired: rulesFired(p.result.mentions) }]));
+    ranking = await rankScreening(stageDir(config, "search"), rows, decided, rules);
+    rows = ranking.rows;
+  }
+  const change = await writeDecisionWorkbook(workbook, SCREENING_SHEET, rows, { force: ctx.flags.force, now: () => new Date(), statusColumn: "status", droppedStatus: "no longer returned" });
   const counts = { include: 0, exclude: 0, unsure: 0 };
   for (const s of screened) counts[s.result.suggestion.suggestion]++;
   ctx.log.info(`screen: ${returned.length} patients; suggested ${counts.include} include, ${counts.exclude} exclude, ${counts.unsure} unsure`);
-  reportWorkbookChanges(ctx.log, "screen", join(dir, "screening.xlsx"), change);
+  if (ranking?.ranked) ctx.log.info(`screen --rank: ${ranking.ranked} undecided patients ordered by model score (learned from ${ranking.include} include and ${ranking.exclude} exclude decisions); most relevant first in screening.xlsx`);
+  else if (ranking) ctx.log.info(`screen --rank: not ranked yet: ${ranking.missing}`);
+  reportWorkbookChanges(ctx.log, "screen", workbook, change);
   ctx.log.info(`screen: wrote ${dir}/suggestions.csv and screening.xlsx — fill in the decision column of screening.xlsx`);
-  return { summary: { patients: returned.length, suggested: counts, workbook: { kept: change.kept, added: change.added.length, no_longer_returned: change.dropped.length, backup: change.backup ?? null }, out: dir } };
+  return { summary: { patients: returned.length, suggested: counts, ...(ranking ? { ranking: { ranked: ranking.ranked, trained_on: { include: ranking.include, exclude: ranking.exclude }, ...(ranking.missing ? { not_ranked: ranking.missing } : {}) } } : {}), workbook: { kept: change.kept, added: change.added.length, no_longer_returned: change.dropped.length, backup: change.backup ?? null }, out: dir } };
 }
 
 export const screenCommand: CommandSpec = {

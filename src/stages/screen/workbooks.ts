@@ -22,12 +22,17 @@ export const SCREENING_SHEET: DecisionSheet = {
     { header: "reason", key: "reason", width: 17 },
     { header: "rule", key: "rule", width: 22 },
   ],
+  display: [
+    { header: "model_score", key: "model_score", width: 12 },
+    { header: "model_rank", key: "model_rank", width: 11 },
+  ],
   decisions: decisionColumns,
   about: [
     "Screening workbook for rater 1 (notes-analyse screen)",
     "One row per patient returned by the case-finding terms. Read the evidence (each mention in bold, with its date and note id).",
     "Fill in `decision` (include / exclude / unsure) and, for exclude, `exclusion_reason`; add a comment where it helps.",
     "`suggestion`, `reason` and `rule` are the tool's suggestion and the rule that fired: help, never a decision.",
+    "`model_score` and `model_rank` (only with `screen --rank`, once enough patients are decided) are a text model's score of relevance, 0–1, learned from the decisions in this workbook, and its rank among the undecided rows, which then come first, most relevant at the top. A model score is not a decision either.",
     "Only the yellow cells can be edited. Do not sort, move or delete rows outside the filter: a hidden check column catches it on import.",
     "Re-running `notes-analyse screen` keeps every decision made here.",
   ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { features } from "../../../src/stages/code/learn/features.js";
-import { formatLearned, predict, train } from "../../../src/stages/code/learn/naive-bayes.js";
+import { formatLearned } from "../../../src/stages/code/learn/format.js";
+import { codeDocument, crossValidateCodes, f1Score, learnableCodes } from "../../../src/stages/code/learn/linear.js";
 import { learnFromCoders } from "../../../src/stages/code/learn/apply.js";
 import type { Extract } from "../../../src/stages/code/types.js";
 
@@ -17,43 +17,55 @@ const CODED: [string, string[]][] = [
   ["Hostel move planned and she missed the appointment.", ["housing", "attendance"]],
 ];
 
-describe("features", () => {
-  it("stems words, drops stop words and masks, keeps negation in word pairs", () => {
-    expect(features("She did not attend the ZZZZZ clinic")).toEqual(["attend", "attend_clinic", "clinic", "did", "not_attend"]);
-  });
+const extract = (id: string, text: string, suggested: string[] = [], retrievedBy: string[] = []): Extract => ({
+  extractId: id, patientId: "P1", group: "adult", noteId: id, date: "", noteType: "", start: 0, end: text.length, text, retrievedBy, suggested, rules: [], highlights: [],
 });
 
-describe("naive Bayes learner", () => {
-  const model = train(CODED.map(([text, codes]) => ({ text, codes })));
-  it("learns every code with enough examples and skips the rest", () => {
-    expect(model.codes.map((c) => c.code)).toEqual(["attendance", "housing"]);
-    expect(train(CODED.slice(3, 6).map(([text, codes]) => ({ text, codes }))).skipped).toEqual(["attendance", "housing"]);
+describe("what the code model reads", () => {
+  it("words, plus the codes the patterns suggested and the term groups that found the passage, never the coded marker", () => {
+    expect(codeDocument(extract("e", "Evicted.", ["housing.unstable"], ["accommodation", "coded"]))).toEqual({ text: "Evicted.", tokens: ["suggested:housing.unstable", "retrieved:accommodation"] });
   });
-  it.each([
-    ["Moved from the hostel to a safe house.", ["housing"]],
-    ["She did not attend her appointment today.", ["attendance"]],
-    ["Sleep and appetite fine, mood stable.", []],
-  ])("suggests %j → %j", (text, want) => expect(predict(model, text).map((c) => c.code)).toEqual(want));
-  it("gives a confidence between 0.5 and 1 for what it suggests, the same every time", () => {
-    const a = predict(model, "Evicted again and moved hostel.");
-    expect(a[0].confidence).toBeGreaterThanOrEqual(0.5);
-    expect(a[0].confidence).toBeLessThanOrEqual(1);
-    expect(predict(train(CODED.map(([text, codes]) => ({ text, codes }))), "Evicted again and moved hostel.")).toEqual(a);
-    expect(formatLearned([{ code: "housing", confidence: 0.9234 }])).toBe("housing (0.92)");
+  it("learns a code used at least minPositives times and not on every passage", () => {
+    const sets = CODED.map(([, c]) => new Set(c));
+    expect(learnableCodes(sets, 3)).toEqual({ codes: ["attendance", "housing"], skipped: [] });
+    expect(learnableCodes(sets.slice(3, 6), 3)).toEqual({ codes: [], skipped: ["attendance", "housing"] });
   });
 });
 
 describe("learnFromCoders", () => {
-  const extract = (id: string, text: string): Extract => ({
-    extractId: id, patientId: "P1", group: "adult", noteId: id, date: "", noteType: "", start: 0, end: text.length, text, retrievedBy: [], suggested: [], rules: [], highlights: [],
-  });
-  it("trains on coded extracts and suggests only for uncoded ones", () => {
-    const extracts = [...CODED.map(([text], i) => extract(`c${i}`, text)), extract("u1", "She missed the appointment and did not attend."), extract("u2", "Evicted from the hostel.")];
-    const decisions = new Map(CODED.map(([, codes], i) => [`c${i}`, { codes, memo: "" }]));
-    const r = learnFromCoders(extracts, decisions);
+  const extracts = [...CODED.map(([text], i) => extract(`c${i}`, text)), extract("u1", "She missed the appointment and did not attend."), extract("u2", "Evicted from the hostel."), extract("u3", "Sleep and appetite fine, mood stable.")];
+  const decisions = new Map(CODED.map(([, codes], i) => [`c${i}`, { codes, memo: "" }]));
+  const r = learnFromCoders(extracts, decisions);
+  it("trains on coded extracts and suggests only for uncoded ones, with the model's score", () => {
     expect(r.trainedOn).toBe(10);
-    expect([...r.learned.keys()].sort()).toEqual(["u1", "u2"]);
+    expect(r.codes).toEqual(["attendance", "housing"]);
+    expect(r.learned.has("c0")).toBe(false);
     expect(r.learned.get("u1")![0].code).toBe("attendance");
     expect(r.learned.get("u2")![0].code).toBe("housing");
+    expect(r.learned.get("u3") ?? []).toEqual([]);
+    for (const list of r.learned.values()) for (const c of list) expect(c.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+  it("is deterministic", () => expect(learnFromCoders(extracts, decisions)).toEqual(r));
+  it("formats suggestions with their score", () => expect(formatLearned([{ code: "housing", confidence: 0.9234 }])).toBe("housing (0.92)"));
+});
+
+describe("per-code F1 by cross-validation", () => {
+  it("f1", () => {
+    expect(f1Score(0, 0, 0)).toBe(0);
+    expect(f1Score(3, 1, 2)).toBeCloseTo(6 / 9, 12);
+  });
+  it("scores each passage with a model that never saw it, and counts per code", () => {
+    const words = ["hostel moved evicted accommodation", "missed appointment did not attend", "mood sleep medication reviewed"];
+    const docs = Array.from({ length: 30 }, (_, i) => ({ text: `${words[i % 3]} note ${i}` }));
+    const sets = docs.map((_, i) => new Set([["housing"], ["attendance"], ["none"]][i % 3]));
+    const cv = crossValidateCodes(docs, sets, { minPositives: 3, threshold: 0.5, logistic: { c: 4, balanced: true, tolerance: 1e-3, maxEpochs: 100, seed: 1 }, folds: 5, seed: 3 });
+    expect(cv.codes).toEqual(["attendance", "housing"]);
+    for (const c of cv.perCode) {
+      expect(c.positives).toBe(10);
+      expect(c.f1).toBe(1);
+    }
+    // A code whose words are shared by every passage cannot be told apart: cross-validation says so.
+    const noisy = crossValidateCodes(docs.map(() => ({ text: "same words every time" })), sets, { minPositives: 3, threshold: 0.5, logistic: { c: 4, balanced: true, tolerance: 1e-3, maxEpochs: 100, seed: 1 }, folds: 5, seed: 3 });
+    expect(Math.max(...noisy.perCode.map((c) => c.f1))).toBeLessThan(0.6);
   });
 });

@@ -2,7 +2,7 @@ import type { DecisionRow, DecisionSheet } from "../../../io/decision-workbook.j
 import type { RichRun, SheetColumn } from "../../../io/workbook.js";
 import { codingValues } from "../codebook/compile.js";
 import { NO_CODE, type Codebook } from "../codebook/types.js";
-import { formatLearned } from "../learn/naive-bayes.js";
+import { formatLearned } from "../learn/format.js";
 import type { CoderDecision, Extract, LearnedCode } from "../types.js";
 
 const CODES_SHEET: SheetColumn[] = [

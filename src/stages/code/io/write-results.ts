@@ -11,7 +11,7 @@ import { FREQUENCY_COLUMNS, frequencies, frequencyRow, groupSizes } from "../res
 import { PATIENT_THEME_COLUMNS, patientThemeRow, patientThemes } from "../results/patient-themes.js";
 import { pickQuotes, QUOTE_COLUMNS, quoteRow } from "../results/quotes.js";
 import { themeMapData } from "../results/theme-map-data.js";
-import { formatLearned } from "../learn/naive-bayes.js";
+import { formatLearned } from "../learn/format.js";
 import type { CoderDecision, LearnedCode } from "../types.js";
 import type { Group } from "../../../core/types.js";
 

@@ -1,6 +1,10 @@
-import { NO_CODE } from "../codebook/types.js";
-import type { LearnedCode } from "../types.js";
-import { features } from "./features.js";
+/**
+ * The naive Bayes learner `code --learn` used before the linear model, kept only as the baseline that
+ * scripts/evaluate-code-learn.ts compares the linear model with.
+ */
+import { NO_CODE } from "../../src/stages/code/codebook/types.js";
+import type { LearnedCode } from "../../src/stages/code/types.js";
+import { features } from "./naive-bayes-features.js";
 
 /** A coded passage to learn from: its text and the codes a coder gave it (`none` for none). */
 export interface TrainingExample {
@@ -94,9 +98,4 @@ export function predict(model: Model, text: string, threshold = 0.5): LearnedCod
     if (confidence >= threshold) out.push({ code: m.code, confidence });
   }
   return out.sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : 1));
-}
-
-/** `code (0.87); code (0.61)`: learned suggestions as a cell. */
-export function formatLearned(codes: readonly LearnedCode[]): string {
-  return codes.map((c) => `${c.code} (${c.confidence.toFixed(2)})`).join("; ");
 }

@@ -1,4 +1,4 @@
-import { porterStem } from "../porter.js";
+import { porterStem } from "../../src/stages/code/porter.js";
 
 /** Function words that say nothing about a code. */
 const STOP = new Set(
