@@ -5,7 +5,11 @@ import type { Note, Patient } from "../core/types.js";
 import type { ResolvedConfig } from "../config/load.js";
 import { ruleFile } from "../config/load.js";
 import { readPatients } from "../io/read-patients.js";
-import { readNotes, type NotesOptions } from "../io/read-notes.js";
+import { findNoteFiles, readNotes, type NotesOptions } from "../io/read-notes.js";
+import { compareStored, RETURNED_NOTES_FILE } from "../io/returned-notes/format.js";
+import { readReturnedNotes } from "../io/returned-notes/read.js";
+import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
+import { readReturned } from "../stages/screen/returned.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
@@ -74,8 +78,33 @@ export async function loadEligible(config: ResolvedConfig, eligibleFlag: string 
   return { ids, file };
 }
 
-/** Every note of the given patients, grouped by patient and sorted by date then note id. */
-export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
+/**
+ * Every note of the given patients, grouped by patient and sorted by date then note id. They come from
+ * the notes search kept (`01-search/notes.jsonl`), once the export is found unchanged since search read
+ * it; only patients search did not return (an `--eligible` list can name any) are read from the export.
+ * `who` names the command in messages.
+ */
+export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>, who: string): Promise<Map<string, Note[]>> {
+  const searchDir = stageDir(config, "search");
+  const kept = join(searchDir, RETURNED_NOTES_FILE);
+  if (!existsSync(kept)) {
+    if (existsSync(join(searchDir, "patients.csv"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
+    return exportNotesOf(config, cwd, log, ids);
+  }
+  const change = sourceChange(readNotesSource(join(searchDir, NOTES_SOURCE_FILE)), config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined);
+  if (change) throw new UserError(change);
+  const returned = new Set((await readReturned(searchDir)).map((p) => p.patientId));
+  const out = await readReturnedNotes(kept, ids);
+  const others = new Set([...ids].filter((id) => !returned.has(id)));
+  if (others.size > 0) {
+    log.info(`${who}: ${others.size} of the patients ${others.size === 1 ? "was" : "were"} not returned by search (e.g. ${[...others].slice(0, 3).join(", ")}): reading their notes from the export`);
+    for (const [id, list] of await exportNotesOf(config, cwd, log, others)) out.set(id, list);
+  }
+  return out;
+}
+
+/** Every note of the given patients read from the export itself, sorted as notesOf sorts them. */
+async function exportNotesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
   const out = new Map<string, Note[]>();
   for await (const note of readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients)) {
     if (!ids.has(note.patientId)) continue;
@@ -83,6 +112,6 @@ export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, 
     if (list) list.push(note);
     else out.set(note.patientId, [note]);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0));
+  for (const list of out.values()) list.sort(compareStored);
   return out;
 }

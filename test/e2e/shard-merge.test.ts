@@ -16,7 +16,7 @@ describe("search --shard K/N and merge", () => {
     const m = cli(["merge", join(dir, "s3"), join(dir, "s1"), join(dir, "s2"), "--out", join(dir, "merged"), "--json", "--quiet"]);
     expect(m.code, m.stderr).toBe(0);
     expect(JSON.parse(m.stdout)).toMatchObject({ shards: 3, returned: 691, notes: 17316 });
-    for (const f of ["patients.csv", "hits.csv", "search.xlsx"]) {
+    for (const f of ["patients.csv", "hits.csv", "search.xlsx", "notes.jsonl", "notes-source.json"]) {
       expect(readFileSync(join(dir, "merged", "01-search", f)).equals(readFileSync(join(dir, "whole", "01-search", f))), f).toBe(true);
     }
     const missing = cli(["merge", join(dir, "s1"), join(dir, "s2"), "--out", join(dir, "m2")]);

@@ -34,7 +34,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const terms = loadTerms(config);
   const patients = await loadPatients(config, ctx.log);
   const eligible = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(eligible.ids));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(eligible.ids), "code");
   const dir = stageDir(config, "themes");
   const now = () => new Date();
 

@@ -52,7 +52,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     decisions = read.decisions;
   }
 
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(ids));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(ids), "identify");
   const routes: PatientRoute[] = ids.map((id) => ({
     patientId: id,
     group: groupFor(patients, id),

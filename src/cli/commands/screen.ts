@@ -19,7 +19,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const returned = await readReturned(stageDir(config, "search"));
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(returned.map((p) => p.patientId)));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(returned.map((p) => p.patientId)), "screen");
 
   const screened = returned.map((p) => ({ ...p, result: screenPatient(p.patientId, notes.get(p.patientId) ?? [], caseMatcher, rules) }));
   const dir = stageDir(config, "screening");

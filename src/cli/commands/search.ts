@@ -12,6 +12,9 @@ import { parseShard } from "../../stages/search/shard.js";
 import { wholeNumberFlag } from "../options.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
+import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
+import { NoteSpool } from "../../io/returned-notes/spool.js";
+import { filesSource, NOTES_SOURCE_FILE } from "../../io/returned-notes/source.js";
 
 export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
 export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
@@ -24,17 +27,27 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const patients = await loadPatients(config, ctx.log);
   const inputs = await findNoteFiles(patterns, ctx.cwd, config.patients);
   const threads = wholeNumberFlag(cmdOpts.threads, "--threads", 1, 64) ?? 0;
-  const found = await searchNotes({
-    inputs,
-    notes: notesOptions(config, ctx.log),
-    terms,
-    kwicWidth: config.kwicWidth,
-    ...(shard ? { shard } : {}),
-    threads,
-    progress: (m, done) => ctx.log.progress(m, done),
-  });
-  const returned = found.returned.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
   const dir = stageDir(config, "search");
+  // Read before the search, so a file changed while it runs is seen as changed by the later stages.
+  const source = filesSource(inputs.map((f) => f.path));
+  const spool = new NoteSpool(join(dir, RETURNED_NOTES_FILE));
+  let found;
+  try {
+    found = await searchNotes({
+      inputs,
+      notes: notesOptions(config, ctx.log),
+      terms,
+      kwicWidth: config.kwicWidth,
+      ...(shard ? { shard } : {}),
+      threads,
+      progress: (m, done) => ctx.log.progress(m, done),
+      notesTo: spool,
+    });
+  } catch (err) {
+    spool.discard();
+    throw err;
+  }
+  const returned = found.returned.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
   const patientRows = returned.map((p) => {
     const caseHits = p.hits.filter((h) => h.group === CASE_GROUP);
     return { patient_id: p.patientId, group: groupFor(patients, p.patientId), n_notes_hit: p.notesHit.size, n_hits: caseHits.length, terms: termCounts(caseHits) };
@@ -46,6 +59,8 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     HIT_COLUMNS,
     hits.map((h) => [h.patientId, h.noteId, h.date, h.term, h.group, h.start, h.end, h.left, h.match, h.right, h.noteType]),
   );
+  spool.finish();
+  writeFileAtomic(join(dir, NOTES_SOURCE_FILE), `${JSON.stringify(source, null, 2)}\n`);
   await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits);
   if (shard) {
     // What merge checks before combining shards: same terms, same inputs, every shard of the same N.
@@ -73,7 +88,7 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
       `${count(summary.returned, "patient")} returned (${summary.groups.adult} adult, ${summary.groups.child} child, ${summary.groups.unknown} unknown) with ${count(summary.hits, "hit")}`,
   );
   for (const [term, n] of Object.entries(summary.hits_per_term)) ctx.log.info(`  ${String(n).padStart(6)}  ${term}`);
-  ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx`);
+  ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx, and the returned patients' notes for the later stages (${RETURNED_NOTES_FILE})`);
   return { summary };
 }
 
