@@ -30,6 +30,7 @@ export function stageDir(config: ResolvedConfig, stage: keyof typeof STAGE_DIRS)
 
 /** The notes patterns, or a clear error saying how to give them. */
 export function notesPatterns(config: ResolvedConfig): string[] {
+  if (config.source === "omop") throw new UserError(`source omop: the notes are read from the database, not from --notes files`);
   if (!config.notes || config.notes.length === 0) {
     throw new UserError(`no notes given: use --notes 'export/*.csv' or set "notes" in notes-analyse.config.json`);
   }
@@ -54,9 +55,16 @@ export function loadTerms(config: ResolvedConfig): Term[] {
   return terms;
 }
 
-/** The patients file when given, else an empty map (every group is then `unknown`). */
-export async function loadPatients(config: ResolvedConfig, log: Logger): Promise<Map<string, Patient>> {
-  if (!config.patients) return new Map();
+/**
+ * The patients file when given, else with an OMOP source the database's `person` table (only the
+ * given patients when `ids` is given), else an empty map (every group is then `unknown`).
+ */
+export async function loadPatients(config: ResolvedConfig, log: Logger, ids?: ReadonlySet<string>): Promise<Map<string, Patient>> {
+  if (!config.patients) {
+    if (config.source !== "omop") return new Map();
+    const { readOmopPatients } = await import("../io/omop/read-patients.js");
+    return readOmopPatients(config.omop, config.childAgeCutoff, ids);
+  }
   return readPatients(config.patients, { encoding: config.encoding, childAgeCutoff: config.childAgeCutoff, warn: (m) => log.warn(m) });
 }
 
@@ -91,7 +99,8 @@ export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, 
     if (existsSync(join(searchDir, "patients.csv"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
     return exportNotesOf(config, cwd, log, ids);
   }
-  const change = sourceChange(readNotesSource(join(searchDir, NOTES_SOURCE_FILE)), config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined);
+  const selected = config.source === "files" && config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined;
+  const change = sourceChange(readNotesSource(join(searchDir, NOTES_SOURCE_FILE)), selected);
   if (change) throw new UserError(change);
   const returned = new Set((await readReturned(searchDir)).map((p) => p.patientId));
   const out = await readReturnedNotes(kept, ids);
@@ -103,10 +112,19 @@ export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, 
   return out;
 }
 
+/** The notes of the export, or of the database (only the given patients' when `ids` is given). */
+export async function sourceNotes(config: ResolvedConfig, cwd: string, log: Logger, ids?: ReadonlySet<string>): Promise<AsyncIterable<Note>> {
+  if (config.source === "omop") {
+    const { readOmopNotes } = await import("../io/omop/read-notes.js");
+    return readOmopNotes(config.omop, ids);
+  }
+  return readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients);
+}
+
 /** Every note of the given patients read from the export itself, sorted as notesOf sorts them. */
 async function exportNotesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
   const out = new Map<string, Note[]>();
-  for await (const note of readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients)) {
+  for await (const note of await sourceNotes(config, cwd, log, ids)) {
     if (!ids.has(note.patientId)) continue;
     const list = out.get(note.patientId);
     if (list) list.push(note);

@@ -42,7 +42,7 @@ export const STAGES: StageDef[] = [
     usesNotes: true,
     usesPatients: true,
     rules: ["terms"],
-    settings: ["columns", "encoding", "kwicWidth", "childAgeCutoff", "patients"],
+    settings: ["columns", "encoding", "kwicWidth", "childAgeCutoff", "patients", "source", "omop"],
   },
   {
     name: "screen",

@@ -37,7 +37,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const context = contextRules(config);
   if (!context) ctx.log.warn("identify: no context rules (--context-rules): every case-finding hit counts as a mention of the patient's own trafficking");
   const { ids } = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
-  const patients = await loadPatients(config, ctx.log);
+  const patients = await loadPatients(config, ctx.log, new Set(ids));
   const dir = stageDir(config, "identification");
   const wbPath = join(dir, "identification.xlsx");
   const sheet = identificationSheet(scheme);

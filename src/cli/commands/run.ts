@@ -59,7 +59,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const stages = pickStages(opts.from as string | undefined, opts.to as string | undefined);
   const out = config.out;
   const state = readState(out);
-  const noteFiles = (await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients)).map((f) => f.path);
+  const noteFiles = config.source === "omop" ? [] : (await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients)).map((f) => f.path);
   const hashes = new HashCache();
   const plan: { stage: string; action: string }[] = [];
 
@@ -109,7 +109,9 @@ function sourceAsRead(stage: StageDef, out: string, noteFiles: readonly string[]
   const rel = stage.produces.find((p) => p.endsWith(`/${NOTES_SOURCE_FILE}`));
   if (!rel) return true;
   try {
-    return sourceChange(readNotesSource(join(out, rel)), noteFiles) === undefined;
+    const source = readNotesSource(join(out, rel));
+    // A database has no cheap way to tell it is unchanged: its search always runs again.
+    return source.kind === "files" && sourceChange(source, noteFiles) === undefined;
   } catch {
     return false;
   }

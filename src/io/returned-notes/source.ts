@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { UserError } from "../../core/errors.js";
+import type { OmopSettings } from "../../config/schema.js";
+import { databaseName } from "../omop/connect.js";
 
 /** `01-search/notes-source.json`: where search read the notes, so later stages can tell it changed. */
 export const NOTES_SOURCE_FILE = "notes-source.json";
@@ -13,7 +15,15 @@ export interface SourceFile {
 }
 
 /** Notes files, or an OMOP database (described without its password). */
-export type NotesSource = { kind: "files"; files: SourceFile[] } | { kind: "omop"; database: string; schema: string; note_types: string };
+export type NotesSource = { kind: "files"; files: SourceFile[] } | { kind: "omop"; database: string; schema: string };
+
+/**
+ * An OMOP database, named without its password. Its tables are not checked by the later stages (a
+ * database has no cheap equivalent of a file's size and time): search again after the notes change.
+ */
+export function omopSource(settings: OmopSettings): NotesSource {
+  return { kind: "omop", database: databaseName(settings), schema: settings.schema };
+}
 
 /** The files as they are now. */
 export function filesSource(paths: readonly string[]): NotesSource {

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
+import type { Note } from "../../core/types.js";
 import type { InputFile } from "../../io/find-inputs.js";
 import { notUtf8Warning } from "../../io/open-text.js";
 import { readNotesFile, type NotesOptions } from "../../io/read-notes.js";
@@ -26,6 +27,11 @@ export interface SearchOptions {
   chunkBytes?: number;
   /** Receives every note of the returned patients (each exactly once when the search ends). */
   notesTo?: NoteSink;
+  /**
+   * Notes from elsewhere than files (a database), read after the files; called again with the
+   * patients whose notes were not together, for their second read.
+   */
+  stream?: (patientIds?: ReadonlySet<string>) => AsyncIterable<Note>;
 }
 
 /** Where the search puts the returned patients' notes, for the later stages. */
@@ -139,6 +145,13 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
     }
     before += sizes[i];
   }
+  if (o.stream) {
+    for await (const note of o.stream()) {
+      if (o.shard && !inShard(note.patientId, o.shard)) continue;
+      take({ patientId: note.patientId, count: 1, hits: hitRows(note, matcher, o.kwicWidth), notes: [note], returned: false });
+      if (found.notes % 5000 === 0) o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes`);
+    }
+  }
   themes.endBlock();
   o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
 
@@ -150,17 +163,19 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
   if (again.size > 0 && (themeTerms.length > 0 || o.notesTo)) {
     const themeMatcher = themeTerms.length > 0 ? compileMatcher(themeTerms) : null;
     const opts = { ...o.notes, warn: () => undefined };
+    const keep = (note: Note) => {
+      if (!again.has(note.patientId)) return;
+      o.notesTo?.add([note]);
+      if (!themeMatcher) return;
+      const list = themes.kept.get(note.patientId) ?? [];
+      list.push(...hitRows(note, themeMatcher, o.kwicWidth));
+      themes.kept.set(note.patientId, list);
+    };
     for (const input of o.inputs) {
       const fixed = encodings.get(input.path);
-      for await (const note of readNotesFile(input, fixed ? { ...opts, encoding: fixed } : opts)) {
-        if (!again.has(note.patientId)) continue;
-        o.notesTo?.add([note]);
-        if (!themeMatcher) continue;
-        const list = themes.kept.get(note.patientId) ?? [];
-        list.push(...hitRows(note, themeMatcher, o.kwicWidth));
-        themes.kept.set(note.patientId, list);
-      }
+      for await (const note of readNotesFile(input, fixed ? { ...opts, encoding: fixed } : opts)) keep(note);
     }
+    if (o.stream) for await (const note of o.stream(again)) keep(note);
   }
   const returned = [...found.patients.values()];
   for (const p of returned) p.hits.push(...(themes.kept.get(p.patientId) ?? []));
