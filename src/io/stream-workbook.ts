@@ -21,11 +21,29 @@ export async function writeStreamedWorkbook(path: string, sheets: readonly Strea
   fixZipDates();
   await withAtomicFile(path, async (tmp) => {
     // Shared strings would key rich text wrongly in the streaming writer: inline strings are used.
-    const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+    const wb = new (workbookWriter())({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
     Object.assign(wb, { creator: "notes-analyse", lastModifiedBy: "notes-analyse", created: FIXED_DATE, modified: FIXED_DATE });
     for (const sheet of sheets) writeSheet(wb, sheet);
     await wb.commit();
   });
+}
+
+type WriterClass = typeof ExcelJS.stream.xlsx.WorkbookWriter;
+let writer: WriterClass | undefined;
+
+/**
+ * The streaming writer alone: the library's entry point also loads its readers, CSV support and two
+ * zip libraries, which take more than half of its loading time (a fixed cost of every search).
+ */
+function workbookWriter(): WriterClass {
+  if (!writer) {
+    try {
+      writer = createRequire(import.meta.url)("exceljs/lib/stream/xlsx/workbook-writer.js") as WriterClass;
+    } catch {
+      writer = exceljs().stream.xlsx.WorkbookWriter;
+    }
+  }
+  return writer;
 }
 
 let datesFixed = false;
