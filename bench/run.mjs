@@ -44,6 +44,8 @@ with the case-finding terms of the south-london-2015 preset. Run \`npm run build
   --json-out FILE   where to write the results as JSON (default CACHE/results-<timestamp>.json)
   --stages          also time the later stages (screen, sample, identify, code, report) on the
                     search's output, with the extract's truly eligible patients as --eligible
+  --baseline DIR    with --stages: time the same stages of another built checkout of notes-analyse
+                    too (for instance the commit before a change), on its own search's output
   -h, --help        this help
 `;
 
@@ -76,6 +78,7 @@ try {
       repeat: { type: "string", default: "1" },
       "json-out": { type: "string" },
       stages: { type: "boolean", default: false },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -96,6 +99,8 @@ const only = opts.only === undefined ? TOOLS : opts.only.split(",").map((s) => s
 for (const name of only) if (!TOOLS.includes(name)) usage(`--only: unknown tool "${name}" (tools: ${TOOLS.join(", ")})`);
 const selected = TOOLS.filter((t) => only.includes(t)); // always in this order
 const CACHE = resolve(opts.cache); // relative to where the command was started (npm: the repository root)
+const baseline = opts.baseline === undefined ? undefined : resolve(opts.baseline);
+if (baseline && !existsSync(join(baseline, "dist", "cli", "main.js"))) usage(`--baseline: ${baseline} is not a built checkout of notes-analyse (no dist/cli/main.js)`);
 const started = new Date();
 const jsonOut = resolve(opts["json-out"] ?? join(CACHE, `results-${started.toISOString().replace(/:/g, "-").replace(/\.\d+Z$/, "Z")}.json`));
 
@@ -266,10 +271,10 @@ function warm(file) {
  * figure is kept too; peak RSS is GNU time's %M (the largest resident set of the process or of any
  * process it waited for).
  */
-function timed(cmd, args, env) {
+function timed(cmd, args, env, cwd = ROOT) {
   const timeFile = join(CACHE, `.time-${process.pid}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 256 << 20 });
+  const r = spawnSync(TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args], { cwd, env, encoding: "utf8", maxBuffer: 256 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const last = existsSync(timeFile) ? readFileSync(timeFile, "utf8").trim().split("\n").pop() : "";
   rmSync(timeFile, { force: true });
@@ -366,9 +371,9 @@ const STAGES = ["screen", "sample", "identify", "code", "report"];
  * extract's truly eligible patients (truth/patients.csv) as --eligible for identify, code and report.
  * They read the notes search kept, never the export: their time should not follow the export's size.
  */
-function measureStages(extract) {
+function measureStages(extract, root = ROOT, label = "") {
   const notesFile = join(extract.dir, "notes.csv");
-  const base = join(CACHE, "out", `stages-${extract.patients}`);
+  const base = join(CACHE, "out", `stages-${extract.patients}${label ? "-baseline" : ""}`);
   const searched = join(base, "searched");
   const eligible = join(base, "eligible.csv");
   rmSync(base, { recursive: true, force: true });
@@ -382,7 +387,7 @@ function measureStages(extract) {
     .map((c) => c[0]);
   writeFileSync(eligible, `patient_id\n${ids.join("\n")}\n`);
   const study = ["--notes", notesFile, "--patients", join(extract.dir, "patients.csv"), "--preset", "south-london-2015", "--quiet", "--json"];
-  const s = spawnSync(process.execPath, ["bin/notes-analyse.js", "search", ...study, "--out", searched], { cwd: ROOT, encoding: "utf8" });
+  const s = spawnSync(process.execPath, ["bin/notes-analyse.js", "search", ...study, "--out", searched], { cwd: root, encoding: "utf8" });
   if (s.status !== 0) return STAGES.map((stage) => ({ stage, status: `failed: search exited ${s.status}: ${s.stderr.trim().split("\n").pop()}`, failed: true }));
   const returned = JSON.parse(s.stdout).returned;
   const runs = Object.fromEntries(STAGES.map((stage) => [stage, []]));
@@ -395,8 +400,8 @@ function measureStages(extract) {
     for (const stage of STAGES) {
       if (failures[stage]) continue;
       const args = ["bin/notes-analyse.js", stage, ...study, "--out", out, ...(["identify", "code", "report"].includes(stage) ? ["--eligible", eligible] : [])];
-      process.stderr.write(`bench: ${extract.patients} patients: ${stage}${repeat > 1 ? ` (run ${i + 1} of ${repeat})` : ""} …`);
-      const r = timed(process.execPath, args, childEnv);
+      process.stderr.write(`bench: ${extract.patients} patients: ${stage}${label}${repeat > 1 ? ` (run ${i + 1} of ${repeat})` : ""} …`);
+      const r = timed(process.execPath, args, childEnv, root);
       process.stderr.write(` ${r.wall.toFixed(2)} s\n`);
       if (r.error || r.status !== 0) failures[stage] = `failed (exit ${r.status}): ${r.error?.message ?? r.stderr.trim().split("\n").pop()}`;
       else runs[stage].push({ wall: Number(r.wall.toFixed(3)), gnuWall: r.gnuWall, peakMB: Number(r.peakMB.toFixed(1)) });
@@ -405,9 +410,9 @@ function measureStages(extract) {
   rmSync(base, { recursive: true, force: true });
   return STAGES.map((stage) => {
     const command = ["node", "bin/notes-analyse.js", stage, "…", ...(["identify", "code", "report"].includes(stage) ? ["--eligible", "ELIGIBLE.csv"] : [])].join(" ");
-    if (failures[stage]) return { stage, command, status: failures[stage], failed: true };
+    if (failures[stage]) return { stage, label, command, status: failures[stage], failed: true };
     const walls = runs[stage].map((r) => r.wall);
-    return { stage, command, status: "ok", runs: runs[stage], best: Math.min(...walls), median: median(walls), peakMB: Math.max(...runs[stage].map((r) => r.peakMB)), returned, eligible: ids.length };
+    return { stage, label, command, status: "ok", runs: runs[stage], best: Math.min(...walls), median: median(walls), peakMB: Math.max(...runs[stage].map((r) => r.peakMB)), returned, eligible: ids.length };
   });
 }
 
@@ -455,15 +460,16 @@ function table(sizeResults) {
 
 /** The later stages at every size: time and peak memory, and the search's beside them. */
 function stagesTable(sizeResults) {
-  const header = ["patients", "notes", "MB", "returned", "eligible", "search s", ...STAGES.map((s) => `${s} s`), "search MB", ...STAGES.map((s) => `${s} MB`)];
-  const rows = sizeResults.map((s) => {
-    const search = s.results.find((r) => r.tool === "notes-analyse" && r.status === "ok");
-    const st = Object.fromEntries(s.stages.map((r) => [r.stage, r]));
-    const first = s.stages.find((r) => r.status === "ok");
+  const header = ["patients", "notes", "MB", "build", "returned", "eligible", "search s", ...STAGES.map((s) => `${s} s`), "search MB", ...STAGES.map((s) => `${s} MB`)];
+  const rows = sizeResults.flatMap((s) => [["", s.stages], ["baseline", s.baselineStages ?? []]].filter(([, list]) => list.length > 0).map(([build, list]) => {
+    const search = build ? undefined : s.results.find((r) => r.tool === "notes-analyse" && r.status === "ok");
+    const st = Object.fromEntries(list.map((r) => [r.stage, r]));
+    const first = list.find((r) => r.status === "ok");
     return [
       int(s.patients),
       s.notes === null ? "?" : int(s.notes),
       s.MB.toFixed(s.MB < 100 ? 1 : 0),
+      build || "this",
       first ? int(first.returned) : "?",
       first ? int(first.eligible) : "?",
       search ? secs(search.best) : "–",
@@ -471,8 +477,8 @@ function stagesTable(sizeResults) {
       search ? search.peakMB.toFixed(0) : "–",
       ...STAGES.map((n) => (st[n]?.status === "ok" ? st[n].peakMB.toFixed(0) : "–")),
     ];
-  });
-  return markdown(header, rows, header.map(() => true));
+  }));
+  return markdown(header, rows, header.map((h) => h !== "build"));
 }
 
 /** Time and peak memory at the largest size ÷ at the smallest, per tool. */
@@ -540,8 +546,9 @@ async function main() {
     if (na && extract.notes !== null && na.notes !== extract.notes) warnings.push(`the generator wrote ${extract.notes} notes, notes-analyse counted ${na.notes}`);
     for (const w of warnings) process.stderr.write(`bench: warning: ${patients} patients: ${w}\n`);
     const stages = opts.stages ? measureStages(extract) : [];
-    failed ||= stages.some((r) => r.failed);
-    const s = { patients, seed, notes, bytes: extract.bytes, MB: extract.bytes / 1e6, extract: extract.dir, results, stages, warnings };
+    const baselineStages = opts.stages && baseline ? measureStages(extract, baseline, " (baseline)") : undefined;
+    failed ||= stages.some((r) => r.failed) || (baselineStages ?? []).some((r) => r.failed);
+    const s = { patients, seed, notes, bytes: extract.bytes, MB: extract.bytes / 1e6, extract: extract.dir, results, stages, ...(baselineStages ? { baselineStages } : {}), warnings };
     sizeResults.push(s);
     process.stdout.write(`\n### ${int(patients)} patients\n\n${table([s])}\n`);
     if (opts.stages) process.stdout.write(`\n${stagesTable([s])}\n`);
@@ -565,7 +572,7 @@ async function main() {
   const results = {
     started: started.toISOString(),
     finished: new Date().toISOString(),
-    options: { patients: sizes, seed, repeat, threads: threads ?? null, only: selected, stages: opts.stages, cache: CACHE },
+    options: { patients: sizes, seed, repeat, threads: threads ?? null, only: selected, stages: opts.stages, baseline: baseline ?? null, cache: CACHE },
     machine: {
       cpuModel: cpus()[0]?.model ?? null,
       cpuCores: cpus().length,
