@@ -74,7 +74,8 @@ const isTable = (f: InputFile) => f.kind === "csv" || f.kind === "tsv";
 /**
  * Search every note with all terms in one read. Only case-finding hits decide who is returned; theme
  * hits and the notes themselves are kept for returned patients only (see BlockBuffer), so memory does
- * not grow with the extract. A file that was guessed to be UTF-8 and is not is read again, whole, as Windows-1252.
+ * not grow with the extract. A file that was guessed to be UTF-8 and is not is read again, whole, as
+ * Windows-1252.
  */
 export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
   const sizes = o.inputs.map((f) => statSync(f.path).size);
