@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
-  closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync,
+  closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync,
 } from "node:fs";
 import { cpus, freemem, release, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -42,6 +42,10 @@ with the case-finding terms of the south-london-2015 preset. Run \`npm run build
   --threads N       passed to notes-analyse search as --threads N
   --repeat N        run each tool N times; the table shows the best and median wall time (default 1)
   --json-out FILE   where to write the results as JSON (default CACHE/results-<timestamp>.json)
+  --stages          also time the later stages (screen, sample, identify, code, report) on the
+                    search's output, with the extract's truly eligible patients as --eligible
+  --baseline DIR    with --stages: time the same stages of another built checkout of notes-analyse
+                    too (for instance the commit before a change), on its own search's output
   -h, --help        this help
 `;
 
@@ -73,6 +77,8 @@ try {
       threads: { type: "string" },
       repeat: { type: "string", default: "1" },
       "json-out": { type: "string" },
+      stages: { type: "boolean", default: false },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -93,6 +99,8 @@ const only = opts.only === undefined ? TOOLS : opts.only.split(",").map((s) => s
 for (const name of only) if (!TOOLS.includes(name)) usage(`--only: unknown tool "${name}" (tools: ${TOOLS.join(", ")})`);
 const selected = TOOLS.filter((t) => only.includes(t)); // always in this order
 const CACHE = resolve(opts.cache); // relative to where the command was started (npm: the repository root)
+const baseline = opts.baseline === undefined ? undefined : resolve(opts.baseline);
+if (baseline && !existsSync(join(baseline, "dist", "cli", "main.js"))) usage(`--baseline: ${baseline} is not a built checkout of notes-analyse (no dist/cli/main.js)`);
 const started = new Date();
 const jsonOut = resolve(opts["json-out"] ?? join(CACHE, `results-${started.toISOString().replace(/:/g, "-").replace(/\.\d+Z$/, "Z")}.json`));
 
@@ -263,10 +271,10 @@ function warm(file) {
  * figure is kept too; peak RSS is GNU time's %M (the largest resident set of the process or of any
  * process it waited for).
  */
-function timed(cmd, args, env) {
+function timed(cmd, args, env, cwd = ROOT) {
   const timeFile = join(CACHE, `.time-${process.pid}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 256 << 20 });
+  const r = spawnSync(TIME, ["-f", "%e %M", "-o", timeFile, cmd, ...args], { cwd, env, encoding: "utf8", maxBuffer: 256 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const last = existsSync(timeFile) ? readFileSync(timeFile, "utf8").trim().split("\n").pop() : "";
   rmSync(timeFile, { force: true });
@@ -353,6 +361,62 @@ function measure(tool, extract, patternFiles, available) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The later stages
+
+const STAGES = ["screen", "sample", "identify", "code", "report"];
+
+/**
+ * Time each later stage on one search's output, `repeat` times: each time the stages run in order
+ * from a fresh copy of 01-search/ (so no workbook of an earlier run is there to be read back), with the
+ * extract's truly eligible patients (truth/patients.csv) as --eligible for identify, code and report.
+ * They read the notes search kept, never the export: their time should not follow the export's size.
+ */
+function measureStages(extract, root = ROOT, label = "") {
+  const notesFile = join(extract.dir, "notes.csv");
+  const base = join(CACHE, "out", `stages-${extract.patients}${label ? "-baseline" : ""}`);
+  const searched = join(base, "searched");
+  const eligible = join(base, "eligible.csv");
+  rmSync(base, { recursive: true, force: true });
+  mkdirSync(base, { recursive: true });
+  const ids = readFileSync(join(extract.dir, "truth", "patients.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","))
+    .filter((c) => c[3] === "yes")
+    .map((c) => c[0]);
+  writeFileSync(eligible, `patient_id\n${ids.join("\n")}\n`);
+  const study = ["--notes", notesFile, "--patients", join(extract.dir, "patients.csv"), "--preset", "south-london-2015", "--quiet", "--json"];
+  const s = spawnSync(process.execPath, ["bin/notes-analyse.js", "search", ...study, "--out", searched], { cwd: root, encoding: "utf8" });
+  if (s.status !== 0) return STAGES.map((stage) => ({ stage, status: `failed: search exited ${s.status}: ${s.stderr.trim().split("\n").pop()}`, failed: true }));
+  const returned = JSON.parse(s.stdout).returned;
+  const runs = Object.fromEntries(STAGES.map((stage) => [stage, []]));
+  const failures = {};
+  for (let i = 0; i < repeat; i++) {
+    const out = join(base, "out");
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    cpSync(join(searched, "01-search"), join(out, "01-search"), { recursive: true });
+    for (const stage of STAGES) {
+      if (failures[stage]) continue;
+      const args = ["bin/notes-analyse.js", stage, ...study, "--out", out, ...(["identify", "code", "report"].includes(stage) ? ["--eligible", eligible] : [])];
+      process.stderr.write(`bench: ${extract.patients} patients: ${stage}${label}${repeat > 1 ? ` (run ${i + 1} of ${repeat})` : ""} …`);
+      const r = timed(process.execPath, args, childEnv, root);
+      process.stderr.write(` ${r.wall.toFixed(2)} s\n`);
+      if (r.error || r.status !== 0) failures[stage] = `failed (exit ${r.status}): ${r.error?.message ?? r.stderr.trim().split("\n").pop()}`;
+      else runs[stage].push({ wall: Number(r.wall.toFixed(3)), gnuWall: r.gnuWall, peakMB: Number(r.peakMB.toFixed(1)) });
+    }
+  }
+  rmSync(base, { recursive: true, force: true });
+  return STAGES.map((stage) => {
+    const command = ["node", "bin/notes-analyse.js", stage, "…", ...(["identify", "code", "report"].includes(stage) ? ["--eligible", "ELIGIBLE.csv"] : [])].join(" ");
+    if (failures[stage]) return { stage, label, command, status: failures[stage], failed: true };
+    const walls = runs[stage].map((r) => r.wall);
+    return { stage, label, command, status: "ok", runs: runs[stage], best: Math.min(...walls), median: median(walls), peakMB: Math.max(...runs[stage].map((r) => r.peakMB)), returned, eligible: ids.length };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Tables
 
 const int = (n) => Math.round(n).toLocaleString("en-GB");
@@ -392,6 +456,29 @@ function table(sizeResults) {
     }
   }
   return markdown(header, rows, header.map((h) => h !== "tool"));
+}
+
+/** The later stages at every size: time and peak memory, and the search's beside them. */
+function stagesTable(sizeResults) {
+  const header = ["patients", "notes", "MB", "build", "returned", "eligible", "search s", ...STAGES.map((s) => `${s} s`), "search MB", ...STAGES.map((s) => `${s} MB`)];
+  const rows = sizeResults.flatMap((s) => [["", s.stages], ["baseline", s.baselineStages ?? []]].filter(([, list]) => list.length > 0).map(([build, list]) => {
+    const search = build ? undefined : s.results.find((r) => r.tool === "notes-analyse" && r.status === "ok");
+    const st = Object.fromEntries(list.map((r) => [r.stage, r]));
+    const first = list.find((r) => r.status === "ok");
+    return [
+      int(s.patients),
+      s.notes === null ? "?" : int(s.notes),
+      s.MB.toFixed(s.MB < 100 ? 1 : 0),
+      build || "this",
+      first ? int(first.returned) : "?",
+      first ? int(first.eligible) : "?",
+      search ? secs(search.best) : "–",
+      ...STAGES.map((n) => (st[n]?.status === "ok" ? secs(st[n].best) : "failed")),
+      search ? search.peakMB.toFixed(0) : "–",
+      ...STAGES.map((n) => (st[n]?.status === "ok" ? st[n].peakMB.toFixed(0) : "–")),
+    ];
+  }));
+  return markdown(header, rows, header.map((h) => h !== "build"));
 }
 
 /** Time and peak memory at the largest size ÷ at the smallest, per tool. */
@@ -458,14 +545,19 @@ async function main() {
     }
     if (na && extract.notes !== null && na.notes !== extract.notes) warnings.push(`the generator wrote ${extract.notes} notes, notes-analyse counted ${na.notes}`);
     for (const w of warnings) process.stderr.write(`bench: warning: ${patients} patients: ${w}\n`);
-    const s = { patients, seed, notes, bytes: extract.bytes, MB: extract.bytes / 1e6, extract: extract.dir, results, warnings };
+    const stages = opts.stages ? measureStages(extract) : [];
+    const baselineStages = opts.stages && baseline ? measureStages(extract, baseline, " (baseline)") : undefined;
+    failed ||= stages.some((r) => r.failed) || (baselineStages ?? []).some((r) => r.failed);
+    const s = { patients, seed, notes, bytes: extract.bytes, MB: extract.bytes / 1e6, extract: extract.dir, results, stages, ...(baselineStages ? { baselineStages } : {}), warnings };
     sizeResults.push(s);
     process.stdout.write(`\n### ${int(patients)} patients\n\n${table([s])}\n`);
+    if (opts.stages) process.stdout.write(`\n${stagesTable([s])}\n`);
   }
 
   rmSync(join(CACHE, "out"), { recursive: true, force: true }); // notes-analyse's outputs, already removed one by one
 
   process.stdout.write(`\n### All sizes\n\n${table(sizeResults)}\n`);
+  if (opts.stages) process.stdout.write(`\n### The later stages (best wall time, largest peak RSS)\n\n${stagesTable(sizeResults)}\n`);
   let grown = null;
   if (sizeResults.length > 1) {
     grown = growth(sizeResults);
@@ -480,7 +572,7 @@ async function main() {
   const results = {
     started: started.toISOString(),
     finished: new Date().toISOString(),
-    options: { patients: sizes, seed, repeat, threads: threads ?? null, only: selected, cache: CACHE },
+    options: { patients: sizes, seed, repeat, threads: threads ?? null, only: selected, stages: opts.stages, baseline: baseline ?? null, cache: CACHE },
     machine: {
       cpuModel: cpus()[0]?.model ?? null,
       cpuCores: cpus().length,

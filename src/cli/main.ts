@@ -3,7 +3,7 @@ import { EXIT, UserError } from "../core/errors.js";
 import { loadConfig, type ResolvedConfig } from "../config/load.js";
 import { createLogger } from "./logger.js";
 import { addCommonFlags, addStudyOptions, commonFlags, flagsToConfig } from "./options.js";
-import { COMMANDS } from "./commands/index.js";
+import { loadCommands } from "./commands/index.js";
 import type { CommandSpec } from "./command.js";
 
 import { VERSION } from "./version.js";
@@ -54,8 +54,8 @@ function register(program: Command, spec: CommandSpec, argv: string[], result: {
   });
 }
 
-/** Build the program. Exposed for tests of the help text. */
-export function buildProgram(argv: string[], result: { code: number }): Command {
+/** Build the program with the commands given (see loadCommands). Exposed for tests of the help text. */
+export function buildProgram(argv: string[], result: { code: number }, commands: readonly CommandSpec[]): Command {
   const program = new Command("notes-analyse");
   program
     .description("Qualitative analysis of de-identified clinical free-text notes: search, screen, identify, code, report.")
@@ -63,7 +63,7 @@ export function buildProgram(argv: string[], result: { code: number }): Command 
     .showHelpAfterError("(run notes-analyse --help for usage)")
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .exitOverride();
-  for (const spec of COMMANDS) register(program, spec, argv, result);
+  for (const spec of commands) register(program, spec, argv, result);
   program.addHelpText(
     "after",
     `
@@ -79,7 +79,7 @@ Start with: notes-analyse run --demo`,
 /** Run the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const result = { code: EXIT.ok as number };
-  const program = buildProgram(argv, result);
+  const program = buildProgram(argv, result, await loadCommands(argv));
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -69,6 +69,9 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--kwic-width <chars>", description: "characters of context each side of a hit (default 80)", key: ["kwicWidth"], parse: number },
   { flags: "--show-text", description: "allow note text in log messages (off by default)", key: ["showText"] },
   { flags: "--rank", description: "screen: order the undecided rows of screening.xlsx by a model score learned from the decisions so far (from 10 decided, 2 of each)", key: ["rank"] },
+  { flags: "--source <kind>", description: "where the notes are: files (--notes, the default) or omop (the note table of an OMOP CDM database in PostgreSQL)", key: ["source"] },
+  { flags: "--omop-url <url>", description: "the OMOP database as postgresql://user@host:port/db (default: the PGHOST, PGUSER, PGDATABASE … environment variables)", key: ["omop", "url"] },
+  { flags: "--omop-schema <name>", description: "the schema of the OMOP CDM tables (default public)", key: ["omop", "schema"] },
 ];
 
 /** `--eligible FILE` (SPEC §4), taken by the stages that work on the eligible patients. */

@@ -7,7 +7,11 @@ import { optionalRuleFile, ruleFile } from "../config/load.js";
 import type { CompiledDocuments } from "../text/documents/compile.js";
 import { readDocumentRules } from "../text/documents/read-rules.js";
 import { readPatients } from "../io/read-patients.js";
-import { readNotes, type NotesOptions } from "../io/read-notes.js";
+import { findNoteFiles, readNotes, type NotesOptions } from "../io/read-notes.js";
+import { compareStored, RETURNED_NOTES_FILE } from "../io/returned-notes/format.js";
+import { readReturnedNotes } from "../io/returned-notes/read.js";
+import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
+import { readReturned } from "../stages/screen/returned.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
@@ -28,6 +32,7 @@ export function stageDir(config: ResolvedConfig, stage: keyof typeof STAGE_DIRS)
 
 /** The notes patterns, or a clear error saying how to give them. */
 export function notesPatterns(config: ResolvedConfig): string[] {
+  if (config.source === "omop") throw new UserError(`source omop: the notes are read from the database, not from --notes files`);
   if (!config.notes || config.notes.length === 0) {
     throw new UserError(`no notes given: use --notes 'export/*.csv' or set "notes" in notes-analyse.config.json`);
   }
@@ -58,9 +63,16 @@ export function loadDocumentRules(config: ResolvedConfig): CompiledDocuments | u
   return file ? readDocumentRules(file) : undefined;
 }
 
-/** The patients file when given, else an empty map (every group is then `unknown`). */
-export async function loadPatients(config: ResolvedConfig, log: Logger): Promise<Map<string, Patient>> {
-  if (!config.patients) return new Map();
+/**
+ * The patients file when given, else with an OMOP source the database's `person` table (only the
+ * given patients when `ids` is given), else an empty map (every group is then `unknown`).
+ */
+export async function loadPatients(config: ResolvedConfig, log: Logger, ids?: ReadonlySet<string>): Promise<Map<string, Patient>> {
+  if (!config.patients) {
+    if (config.source !== "omop") return new Map();
+    const { readOmopPatients } = await import("../io/omop/read-patients.js");
+    return readOmopPatients(config.omop, config.childAgeCutoff, ids);
+  }
   return readPatients(config.patients, { encoding: config.encoding, delimiter: config.delimiter, columns: config.columns, childAgeCutoff: config.childAgeCutoff, warn: (m) => log.warn(m) });
 }
 
@@ -82,15 +94,50 @@ export async function loadEligible(config: ResolvedConfig, eligibleFlag: string 
   return { ids, file };
 }
 
-/** Every note of the given patients, grouped by patient and sorted by date then note id. */
-export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
+/**
+ * Every note of the given patients, grouped by patient and sorted by date then note id. They come from
+ * the notes search kept (`01-search/notes.jsonl`), once the export is found unchanged since search read
+ * it; only patients search did not return (an `--eligible` list can name any) are read from the export.
+ * `who` names the command in messages.
+ */
+export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>, who: string): Promise<Map<string, Note[]>> {
+  const searchDir = stageDir(config, "search");
+  const kept = join(searchDir, RETURNED_NOTES_FILE);
+  if (!existsSync(kept)) {
+    if (existsSync(join(searchDir, "patients.csv"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
+    return exportNotesOf(config, cwd, log, ids);
+  }
+  const selected = config.source === "files" && config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined;
+  const change = sourceChange(readNotesSource(join(searchDir, NOTES_SOURCE_FILE)), selected);
+  if (change) throw new UserError(change);
+  const returned = new Set((await readReturned(searchDir)).map((p) => p.patientId));
+  const out = await readReturnedNotes(kept, ids);
+  const others = new Set([...ids].filter((id) => !returned.has(id)));
+  if (others.size > 0) {
+    log.info(`${who}: ${others.size} of the patients ${others.size === 1 ? "was" : "were"} not returned by search (e.g. ${[...others].slice(0, 3).join(", ")}): reading their notes from the export`);
+    for (const [id, list] of await exportNotesOf(config, cwd, log, others)) out.set(id, list);
+  }
+  return out;
+}
+
+/** The notes of the export, or of the database (only the given patients' when `ids` is given). */
+export async function sourceNotes(config: ResolvedConfig, cwd: string, log: Logger, ids?: ReadonlySet<string>): Promise<AsyncIterable<Note>> {
+  if (config.source === "omop") {
+    const { readOmopNotes } = await import("../io/omop/read-notes.js");
+    return readOmopNotes(config.omop, ids);
+  }
+  return readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients);
+}
+
+/** Every note of the given patients read from the export itself, sorted as notesOf sorts them. */
+async function exportNotesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
   const out = new Map<string, Note[]>();
-  for await (const note of readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients)) {
+  for await (const note of await sourceNotes(config, cwd, log, ids)) {
     if (!ids.has(note.patientId)) continue;
     const list = out.get(note.patientId);
     if (list) list.push(note);
     else out.set(note.patientId, [note]);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0));
+  for (const list of out.values()) list.sort(compareStored);
   return out;
 }

@@ -17,6 +17,28 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 const nonEmpty = z.string().min(1, { error: "expected a non-empty text" });
 
+/** Where the notes come from: files (`notes`), or the `note` table of an OMOP CDM database (`omop`). */
+export const SOURCES = ["files", "omop"] as const;
+export type Source = (typeof SOURCES)[number];
+
+const sqlName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, { error: "expected a schema name (letters, digits, _ and $, not starting with a digit)" });
+
+/** Settings of an OMOP CDM source in PostgreSQL. */
+const omopSchema = z.strictObject({
+  url: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "expected a postgresql:// URL (or leave it out to use the PGHOST, PGUSER, PGDATABASE … environment variables)" })
+    .optional(),
+  schema: sqlName.default("public"),
+  vocabularySchema: sqlName.optional(),
+  noteTypes: z
+    .union([z.literal("concept"), z.record(z.string().regex(/^-?\d+$/, { error: "expected a concept id" }), z.string())], {
+      error: 'expected "concept" or an object of concept ids and labels, like {"32831": "Discharge summary"}',
+    })
+    .default("concept"),
+});
+export type OmopSettings = z.output<typeof omopSchema>;
+
 /**
  * The one schema of the study settings: the config file and the command-line flags are both checked
  * against it (flags are turned into the same shape first, see cli/options.ts). Unknown keys are errors,
@@ -24,6 +46,8 @@ const nonEmpty = z.string().min(1, { error: "expected a non-empty text" });
  */
 export const configSchema = z.strictObject({
   notes: z.array(nonEmpty).min(1, { error: "expected at least one file or glob pattern" }).optional(),
+  source: z.enum(SOURCES, { error: `expected one of ${SOURCES.join(", ")}` }).default("files"),
+  omop: omopSchema.default({ schema: "public", noteTypes: "concept" }),
   patients: nonEmpty.optional(),
   encoding: z.enum(ENCODINGS, { error: `expected one of ${ENCODINGS.join(", ")}` }).default("auto"),
   columns: z

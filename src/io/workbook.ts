@@ -43,7 +43,8 @@ export interface SheetColumn {
 export type RichRun = { text: string; bold?: boolean };
 export type SheetValue = Cell | RichRun[];
 
-function cellValue(v: SheetValue): ExcelJS.CellValue {
+/** A value as the workbook library stores it: text neutralised against formulas, rich text as runs. */
+export function cellValue(v: SheetValue): ExcelJS.CellValue {
   // A rich-text cell is never read as a formula; only its start is neutralised, like a plain cell's.
   if (Array.isArray(v)) return { richText: v.map((r, i) => ({ text: i === 0 ? neutralise(r.text) : r.text, ...(r.bold ? { font: { bold: true } } : {}) })) };
   if (typeof v === "string") return neutralise(v);

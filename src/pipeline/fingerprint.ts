@@ -40,10 +40,8 @@ export async function stageFingerprint(
 ): Promise<string> {
   const parts: string[] = [`version ${version}`, `stage ${stage.name}`];
   for (const key of stage.settings) parts.push(`setting ${key} ${JSON.stringify((config as unknown as Record<string, unknown>)[key] ?? null)}`);
-  if (stage.usesNotes) {
-    for (const f of noteFiles) parts.push(`notes ${f} ${await hashes.file(f)}`);
-    if (config.patients && existsSync(config.patients)) parts.push(`patients ${await hashes.file(config.patients)}`);
-  }
+  if (stage.usesNotes) for (const f of noteFiles) parts.push(`notes ${f} ${await hashes.file(f)}`);
+  if (stage.usesPatients && config.patients && existsSync(config.patients)) parts.push(`patients ${await hashes.file(config.patients)}`);
   for (const key of stage.rules) {
     const p = ruleFilePath(config, key);
     parts.push(`rule ${key} ${p && existsSync(p) ? sha256(readFileSync(p)) : "none"}`);

@@ -26,6 +26,8 @@ export interface StageDef {
   produces: string[];
   /** Reads the notes export (and so its content is part of the stage's inputs). */
   usesNotes: boolean;
+  /** Reads the patients file (and so its content is part of the stage's inputs). */
+  usesPatients: boolean;
   rules: PresetFile[];
   /** Config keys whose values are part of the stage's inputs. */
   settings: string[];
@@ -37,29 +39,35 @@ export const STAGES: StageDef[] = [
     command: searchCommand,
     requires: [],
     reads: [],
-    produces: ["01-search/patients.csv", "01-search/hits.csv", "01-search/search.xlsx"],
+    // notes.jsonl: the returned patients' notes, which the later stages read instead of the export;
+    // notes-source.json: the export files as search read them, which they check first.
+    produces: ["01-search/patients.csv", "01-search/hits.csv", "01-search/search.xlsx", "01-search/notes.jsonl", "01-search/notes-source.json"],
     usesNotes: true,
+    usesPatients: true,
     rules: ["terms"],
-    settings: ["columns", "encoding", "delimiter", "kwicWidth", "childAgeCutoff", "patients"],
+    settings: ["columns", "encoding", "delimiter", "kwicWidth", "childAgeCutoff", "patients", "source", "omop"],
   },
   {
     name: "screen",
     command: screenCommand,
-    requires: ["01-search/patients.csv"],
+    requires: ["01-search/patients.csv", "01-search/notes.jsonl"],
     reads: [],
     produces: ["02-screening/suggestions.csv", "02-screening/screening.xlsx"],
     readsIf: (config) => (config.rank ? ["01-search/hits.csv", "02-screening/screening.xlsx"] : []),
-    usesNotes: true,
+    usesNotes: false,
+    // The patients file gives each patient's gender, which tells whom a pronoun is about.
+    usesPatients: true,
     rules: ["terms", "contextRules", "documents"],
     settings: ["columns", "encoding", "delimiter", "rank"],
   },
   {
     name: "sample",
     command: sampleCommand,
-    requires: ["01-search/patients.csv"],
+    requires: ["01-search/patients.csv", "01-search/notes.jsonl"],
     reads: [],
     produces: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx"],
-    usesNotes: true,
+    usesNotes: false,
+    usesPatients: false,
     rules: ["terms", "contextRules", "documents"],
     settings: ["seed", "sampling", "columns", "encoding", "delimiter"],
   },
@@ -70,6 +78,7 @@ export const STAGES: StageDef[] = [
     reads: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx", "02-screening/discrepancies.xlsx"],
     produces: ["02-screening/eligible.csv", "02-screening/flow.csv"],
     usesNotes: false,
+    usesPatients: false,
     rules: [],
     settings: [],
   },
@@ -77,9 +86,10 @@ export const STAGES: StageDef[] = [
     name: "identify",
     command: identifyCommand,
     requires: ["02-screening/eligible.csv"],
-    reads: ["03-identification/identification.xlsx", "03-identification/second-rater.xlsx"],
+    reads: ["01-search/notes.jsonl", "03-identification/identification.xlsx", "03-identification/second-rater.xlsx"],
     produces: ["03-identification/routes.csv", "03-identification/summary.csv", "03-identification/identification.xlsx"],
-    usesNotes: true,
+    usesNotes: false,
+    usesPatients: true,
     rules: ["terms", "categories", "contextRules", "documents"],
     settings: ["seed", "sampling", "patients", "childAgeCutoff", "columns", "encoding", "delimiter"],
   },
@@ -87,9 +97,10 @@ export const STAGES: StageDef[] = [
     name: "code",
     command: codeCommand,
     requires: ["02-screening/eligible.csv"],
-    reads: ["04-themes/coded-extracts.xlsx", "04-themes/second-coder.xlsx"],
+    reads: ["01-search/notes.jsonl", "04-themes/coded-extracts.xlsx", "04-themes/second-coder.xlsx"],
     produces: ["04-themes/extracts.csv", "04-themes/patient-themes.csv", "04-themes/coded-extracts.xlsx"],
-    usesNotes: true,
+    usesNotes: false,
+    usesPatients: true,
     rules: ["terms", "codebook", "documents"],
     settings: ["seed", "sampling", "patients", "childAgeCutoff", "columns", "encoding", "delimiter"],
   },
@@ -116,6 +127,7 @@ export const STAGES: StageDef[] = [
     ],
     produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
     usesNotes: false,
+    usesPatients: true,
     rules: [],
     settings: ["patients", "childAgeCutoff", "seed", "columns", "encoding", "delimiter"],
   },

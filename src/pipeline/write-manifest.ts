@@ -6,6 +6,7 @@ import { writeFileAtomic } from "../io/atomic-write.js";
 import { VERSION } from "../cli/version.js";
 import { fileEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
 import { ruleFilePath, type HashCache } from "./fingerprint.js";
+import { databaseName } from "../io/omop/connect.js";
 
 /**
  * Write report/manifest.json: tool version, command lines, the config as used, sha256 of every input
@@ -32,6 +33,8 @@ export async function writeManifest(
   const sampleJson = join(out, "02-screening", "sample.json");
   if (existsSync(sampleJson)) seeds.screening_sample = (JSON.parse(readFileSync(sampleJson, "utf8")) as { seed: number }).seed;
   const { configFile: _configFile, baseDir: _baseDir, ...settings } = config;
+  // The database is named without its password.
+  if (settings.omop.url) settings.omop = { ...settings.omop, url: databaseName(settings.omop) };
   const manifest: Manifest = {
     manifest_version: MANIFEST_VERSION,
     tool: { name: "notes-analyse", version: VERSION },

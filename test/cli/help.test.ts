@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CommandSpec } from "../../src/cli/command.js";
 import { buildProgram } from "../../src/cli/main.js";
-import { COMMANDS } from "../../src/cli/commands/index.js";
+import { COMMAND_LOADERS } from "../../src/cli/commands/index.js";
 import { optionKey, STUDY_OPTIONS } from "../../src/cli/options.js";
 
+let COMMANDS: CommandSpec[] = [];
+beforeAll(async () => {
+  COMMANDS = await Promise.all(COMMAND_LOADERS.map(([, load]) => load()));
+});
+
 function help(name: string): string {
-  const program = buildProgram(["node", "notes-analyse"], { code: 0 });
+  const program = buildProgram(["node", "notes-analyse"], { code: 0 }, COMMANDS);
   return program.commands.find((c) => c.name() === name)!.helpInformation();
 }
 
@@ -29,7 +35,7 @@ describe("each command's --help lists only its own options", () => {
 
   it("still accepts an option it does not use (SPEC §4: a stage accepts and ignores it)", async () => {
     const result = { code: 0 };
-    const program = buildProgram(["node", "notes-analyse", "verify", "/nonexistent", "--terms", "x.txt"], result);
+    const program = buildProgram(["node", "notes-analyse", "verify", "/nonexistent", "--terms", "x.txt"], result, COMMANDS);
     program.exitOverride();
     await program.parseAsync(["node", "notes-analyse", "verify", "/nonexistent-study-folder", "--terms", "x.txt", "--quiet"]);
     expect(result.code).toBe(2); // no manifest there, not "unknown option"

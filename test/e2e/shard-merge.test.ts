@@ -19,7 +19,7 @@ describe("search --shard K/N and merge", () => {
     // Every note of the demo is read once across the shards (the count is the generator's, see its README).
     const notes = readCsv(join(ROOT, "fixtures", "south-london-demo", "notes.csv")).length;
     expect(JSON.parse(m.stdout)).toMatchObject({ shards: 3, returned: 691, notes });
-    for (const f of ["patients.csv", "hits.csv", "search.xlsx"]) {
+    for (const f of ["patients.csv", "hits.csv", "search.xlsx", "notes.jsonl", "notes-source.json"]) {
       expect(readFileSync(join(dir, "merged", "01-search", f)).equals(readFileSync(join(dir, "whole", "01-search", f))), f).toBe(true);
     }
     const missing = cli(["merge", join(dir, "s1"), join(dir, "s2"), "--out", join(dir, "m2")]);

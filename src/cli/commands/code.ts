@@ -33,9 +33,9 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const familiarise = wholeNumberFlag(opts.familiarise, "--familiarise", 1);
   const book = readCodebook(ruleFile(config, "codebook", "--codebook"));
   const terms = loadTerms(config);
-  const patients = await loadPatients(config, ctx.log);
   const eligible = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(eligible.ids));
+  const patients = await loadPatients(config, ctx.log, new Set(eligible.ids));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(eligible.ids), "code");
   const dir = stageDir(config, "themes");
   const now = () => new Date();
 

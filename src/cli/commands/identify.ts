@@ -39,7 +39,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const documents = loadDocumentRules(config);
   if (!context) ctx.log.warn("identify: no context rules (--context-rules): every case-finding hit counts as a mention of the patient's own trafficking");
   const { ids } = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
-  const patients = await loadPatients(config, ctx.log);
+  const patients = await loadPatients(config, ctx.log, new Set(ids));
   const dir = stageDir(config, "identification");
   const wbPath = join(dir, "identification.xlsx");
   const sheet = identificationSheet(scheme);
@@ -54,7 +54,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     decisions = read.decisions;
   }
 
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(ids));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(ids), "identify");
   const routes: PatientRoute[] = ids.map((id) => ({
     patientId: id,
     group: groupFor(patients, id),

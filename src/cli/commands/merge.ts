@@ -10,6 +10,10 @@ import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.j
 import { termHits, type ListedTerm } from "../../stages/search/term-hits.js";
 import { stageDir, STAGE_DIRS } from "../study.js";
 import { HIT_COLUMNS, PATIENT_COLUMNS } from "./search.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
+import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
+import { mergeReturnedNotes } from "../../io/returned-notes/merge.js";
+import { NOTES_SOURCE_FILE, readNotesSource } from "../../io/returned-notes/source.js";
 
 interface ShardInfo {
   shard: number;
@@ -54,6 +58,11 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
   const dirs = args.map((d) => resolve(ctx.cwd, d));
   const infos = dirs.map((dir) => ({ dir, info: readShard(dir) }));
   checkShards(infos);
+  // Every shard must have read the same export, unchanged: the later stages check it against this.
+  const sources = dirs.map((dir) => readNotesSource(join(dir, STAGE_DIRS.search, NOTES_SOURCE_FILE)));
+  sources.forEach((s, i) => {
+    if (JSON.stringify(s) !== JSON.stringify(sources[0])) throw new UserError(`${dirs[i]}: read the notes files at another size or time than ${dirs[0]} (the export changed while the shards ran: run them all again)`);
+  });
 
   // A patient lives in exactly one shard, so rows are regrouped by patient and each patient's hits keep
   // the order its shard wrote them in: the result is what one unsharded search would have written.
@@ -78,6 +87,8 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
   patients.sort(byId);
   const hitRows = patients.flatMap((p) => hits.get(p.id) ?? []);
   const out = stageDir(config, "search");
+  await mergeReturnedNotes(dirs.map((d) => join(d, STAGE_DIRS.search, RETURNED_NOTES_FILE)), join(out, RETURNED_NOTES_FILE));
+  writeFileAtomic(join(out, NOTES_SOURCE_FILE), `${JSON.stringify(sources[0], null, 2)}\n`);
   writeCsv(join(out, "patients.csv"), PATIENT_COLUMNS, patients.map((p) => PATIENT_COLUMNS.map((c) => p.values[c])));
   writeCsv(join(out, "hits.csv"), HIT_COLUMNS, hitRows.map((h) => HIT_COLUMNS.map((c) => (c === "start" || c === "end" ? Number(h[c]) : h[c]))));
   const termRows = termHits(infos[0].info.term_list ?? [], hitRows.map((h) => ({ group: h.group_name, term: h.term, patientId: h.patient_id })));
@@ -111,7 +122,7 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
     out,
   };
   ctx.log.info(`merge: ${summary.shards} shards, ${summary.notes.toLocaleString("en-GB")} notes of ${summary.patients.toLocaleString("en-GB")} patients; ${summary.returned} patients returned`);
-  ctx.log.info(`merge: wrote ${out}/patients.csv, hits.csv, search.xlsx`);
+  ctx.log.info(`merge: wrote ${out}/patients.csv, hits.csv, search.xlsx and the returned patients' notes (${RETURNED_NOTES_FILE})`);
   return { summary };
 }
 

@@ -22,7 +22,7 @@ const SECTION_NAMES: [PartKey, string][] = [
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
   const eligible = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
-  const patients = await loadPatients(config, ctx.log);
+  const patients = await loadPatients(config, ctx.log, new Set(eligible.ids));
   const rel = relative(config.out, eligible.file);
   const shown = rel.startsWith("..") || isAbsolute(rel) ? eligible.file : rel.split("\\").join("/");
   const inputs = await readReportInputs(config, VERSION, { file: eligible.file, shown }, patients, (m) => ctx.log.warn(m));

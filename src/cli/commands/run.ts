@@ -15,6 +15,7 @@ import { readStudySummary, summaryLines } from "../../pipeline/study-summary.js"
 import { flagsToConfig } from "../options.js";
 import { VERSION } from "../version.js";
 import { notesPatterns } from "../study.js";
+import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../../io/returned-notes/source.js";
 
 const STATE_FILE = ".notes-analyse/state.json";
 
@@ -78,13 +79,13 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const stages = pickStages(opts.from as string | undefined, opts.to as string | undefined);
   const out = config.out;
   const state = readState(out);
-  const noteFiles = (await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients)).map((f) => f.path);
+  const noteFiles = config.source === "omop" ? [] : (await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients)).map((f) => f.path);
   const hashes = new HashCache();
 
   const facts = async (stage: StageDef) => {
     const missing = stage.requires.filter((r) => !existsSync(join(out, r)));
     const fp = missing.length ? "" : await stageFingerprint(stage, config, out, noteFiles, VERSION, hashes);
-    const fresh = !missing.length && state.fingerprints[stage.name] === fp && stage.produces.every((p) => existsSync(join(out, p)));
+    const fresh = !missing.length && state.fingerprints[stage.name] === fp && stage.produces.every((p) => existsSync(join(out, p))) && sourceAsRead(stage, out, noteFiles);
     return { stage, fresh, missing };
   };
 
@@ -148,6 +149,23 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   for (const line of summaryLines(study)) ctx.log.info(`  ${line}`);
   if (manifest) ctx.log.info(`run: report at ${join(out, "report", "report.html")} (manifest: ${manifest})`);
   return { summary: { out, plan, study, report: manifest ? join(out, "report", "report.html") : null, manifest: manifest ?? null } };
+}
+
+/**
+ * For the stage that records the export as it read it (search): whether the export is still as
+ * recorded. Touched but unchanged in content, the search's fingerprint is the same, yet the later
+ * stages would refuse its notes; searching again records the export anew.
+ */
+function sourceAsRead(stage: StageDef, out: string, noteFiles: readonly string[]): boolean {
+  const rel = stage.produces.find((p) => p.endsWith(`/${NOTES_SOURCE_FILE}`));
+  if (!rel) return true;
+  try {
+    const source = readNotesSource(join(out, rel));
+    // A database has no cheap way to tell it is unchanged: its search always runs again.
+    return source.kind === "files" && sourceChange(source, noteFiles) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Run one stage; in the demo, a pending human step is answered from the bundled synthetic raters. */

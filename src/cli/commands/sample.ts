@@ -41,7 +41,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
 
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(sample.map((s) => s.id)));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(sample.map((s) => s.id)), "sample");
   const change = await writeDecisionWorkbook(
     join(dir, "second-rater.xlsx"),
     {

@@ -29,7 +29,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
   const documents = loadDocumentRules(config);
   const patients = await loadPatients(config, ctx.log);
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(returned.map((p) => p.patientId)));
+  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(returned.map((p) => p.patientId)), "screen");
 
   const screened = returned.map((p) => ({
     ...p,

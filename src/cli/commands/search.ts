@@ -14,6 +14,10 @@ import { parseShard } from "../../stages/search/shard.js";
 import { wholeNumberFlag } from "../options.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
+import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
+import { NoteSpool } from "../../io/returned-notes/spool.js";
+import { filesSource, NOTES_SOURCE_FILE, omopSource, type NotesSource } from "../../io/returned-notes/source.js";
+import { readOmopNotes } from "../../io/omop/read-notes.js";
 
 export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
 export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
@@ -22,21 +26,35 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const config = ctx.config();
   const shard = typeof cmdOpts.shard === "string" ? parseShard(cmdOpts.shard) : undefined;
   const terms = loadTerms(config);
-  const patterns = notesPatterns(config);
-  const patients = await loadPatients(config, ctx.log);
-  const inputs = await findNoteFiles(patterns, ctx.cwd, config.patients);
+  const fromDatabase = config.source === "omop";
+  // From files, a bad patients file stops the search before it starts; from a database, only the
+  // returned patients are read from the person table, after the search.
+  let patients = fromDatabase ? undefined : await loadPatients(config, ctx.log);
+  const inputs = fromDatabase ? [] : await findNoteFiles(notesPatterns(config), ctx.cwd, config.patients);
   const threads = wholeNumberFlag(cmdOpts.threads, "--threads", 1, 64) ?? 0;
-  const found = await searchNotes({
-    inputs,
-    notes: notesOptions(config, ctx.log),
-    terms,
-    kwicWidth: config.kwicWidth,
-    ...(shard ? { shard } : {}),
-    threads,
-    progress: (m, done) => ctx.log.progress(m, done),
-  });
-  const returned = found.returned.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
   const dir = stageDir(config, "search");
+  // Read before the search, so a file changed while it runs is seen as changed by the later stages.
+  const source: NotesSource = fromDatabase ? omopSource(config.omop) : filesSource(inputs.map((f) => f.path));
+  const spool = new NoteSpool(join(dir, RETURNED_NOTES_FILE));
+  let found;
+  try {
+    found = await searchNotes({
+      inputs,
+      notes: notesOptions(config, ctx.log),
+      terms,
+      kwicWidth: config.kwicWidth,
+      ...(shard ? { shard } : {}),
+      threads,
+      progress: (m, done) => ctx.log.progress(m, done),
+      notesTo: spool,
+      ...(fromDatabase ? { stream: (ids?: ReadonlySet<string>) => readOmopNotes(config.omop, ids) } : {}),
+    });
+  } catch (err) {
+    spool.discard();
+    throw err;
+  }
+  const returned = found.returned.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
+  patients ??= await loadPatients(config, ctx.log, new Set(returned.map((p) => p.patientId)));
   const patientRows = returned.map((p) => {
     const caseHits = p.hits.filter((h) => h.group === CASE_GROUP);
     return { patient_id: p.patientId, group: groupFor(patients, p.patientId), n_notes_hit: p.notesHit.size, n_hits: caseHits.length, terms: termCounts(caseHits) };
@@ -48,16 +66,19 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     HIT_COLUMNS,
     hits.map((h) => [h.patientId, h.noteId, h.date, h.term, h.group, h.start, h.end, h.left, h.match, h.right, h.noteType]),
   );
+  spool.finish();
+  writeFileAtomic(join(dir, NOTES_SOURCE_FILE), `${JSON.stringify(source, null, 2)}\n`);
   const perTerm = termHits(listedTerms(terms), hits);
   await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits, perTerm);
   if (shard) {
     // What merge checks before combining shards: same terms, same inputs, every shard of the same N.
+    const notes = source.kind === "files" ? source.files.map((f) => f.path) : [`${source.database} ${source.schema}.note`];
     const about = {
       shard: shard.k,
       of: shard.n,
       terms: sha256(terms.map((t) => `${t.group}\u0000${t.text}`).join("\n")),
       term_list: listedTerms(terms),
-      notes: inputs.map((f) => f.path),
+      notes,
       notes_read: found.notes,
       patients: found.patients,
     };
@@ -85,7 +106,7 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   for (const line of termHitLines(perTerm)) ctx.log.info(line);
   const unused = perTerm.filter((t) => t.hits === 0).length;
   if (unused > 0) ctx.log.info(`search: ${unused} of ${perTerm.length} terms matched nothing (listed in search.xlsx, sheet Terms): check them for typos`);
-  ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx`);
+  ctx.log.info(`search: wrote ${dir}/patients.csv, hits.csv, search.xlsx, and the returned patients' notes for the later stages (${RETURNED_NOTES_FILE})`);
   return { summary };
 }
 

@@ -3,7 +3,7 @@ import { isCalendarDate, normaliseDate } from "../../io/dates.js";
 import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
 import { countLines } from "../../io/csv/frame.js";
 import { CsvRowSplitter, CsvSyntaxError, type CsvFault } from "../../io/csv/rows.js";
-import { hitRows, type HitRow } from "./collect.js";
+import { hitRows, type HitRow, type NoteFields } from "./collect.js";
 import { compileMatcher, type Matcher } from "./match.js";
 import { AnchorScanner, caseAnchors } from "./prefilter.js";
 import { inShard, type Shard } from "./shard.js";
@@ -29,12 +29,15 @@ export interface ScanSettings {
 /** Consecutive notes of one patient in a chunk. */
 export interface PatientRun {
   patientId: string;
-  notes: number;
+  /** How many notes the run has. */
+  count: number;
   /**
    * Every hit (case and theme) of the run's notes, in note order, when the run has a case hit or is the
    * first or last of its chunk (it may continue a neighbour's run that has one); otherwise empty.
    */
   hits: HitRow[];
+  /** The run's notes, decoded, whenever its hits are given (see hits); otherwise empty. */
+  notes: NoteFields[];
   /** The run's notes had a case hit. */
   returned: boolean;
 }
@@ -55,6 +58,8 @@ export interface ChunkScan {
    * problems); its noteId is filled in from the line once the chunk's first line is known.
    */
   unnamed?: { run: number; hit: number; line: number }[];
+  /** Notes without an id among the runs' notes: runs[run].notes[note] is on line `line` of the chunk. */
+  unnamedNotes?: { run: number; note: number; line: number }[];
   /** The chunk is not valid UTF-8 (only when checkUtf8). */
   invalidUtf8?: boolean;
 }
@@ -104,6 +109,7 @@ export class ChunkScanner {
     const again = this.again;
     const runs: PatientRun[] = [];
     const unnamed: NonNullable<ChunkScan["unnamed"]> = [];
+    const unnamedNotes: NonNullable<ChunkScan["unnamedNotes"]> = [];
     let linePos = 0;
     let lineNo = 0;
     const lineOf = (offset: number) => {
@@ -129,6 +135,7 @@ export class ChunkScanner {
     const rowStarts: number[] = [];
     // Notes of the run already matched (those the prefilter let through): where they start, their hits.
     const matchedAt: number[] = [];
+    const matchedNotes: NoteFields[] = [];
     const matchedHits: HitRow[][] = [];
     // The previous row's patient, with its bytes, so a patient's id is decoded once per run of rows.
     let lastId = "";
@@ -142,14 +149,21 @@ export class ChunkScanner {
         let m = 0;
         for (const start of rowStarts) {
           let hits: HitRow[];
-          if (matchedAt[m] === start) hits = matchedHits[m++];
-          else {
+          let fields: NoteFields;
+          if (matchedAt[m] === start) {
+            fields = matchedNotes[m];
+            hits = matchedHits[m++];
+          } else {
             again.next(buf, start);
-            hits = hitRows(note(again, run.patientId), this.matcher, s.kwicWidth);
+            fields = note(again, run.patientId);
+            hits = hitRows(fields, this.matcher, s.kwicWidth);
           }
-          if (hits.length > 0 && hits[0].noteId === "") {
-            for (let k = 0; k < hits.length; k++) unnamed.push({ run: runs.length, hit: run.hits.length + k, line: lineOf(start) });
+          if (fields.noteId === "") {
+            const line = lineOf(start);
+            unnamedNotes.push({ run: runs.length, note: run.notes.length, line });
+            for (let k = 0; k < hits.length; k++) unnamed.push({ run: runs.length, hit: run.hits.length + k, line });
           }
+          run.notes.push(fields);
           run.hits.push(...hits);
         }
       }
@@ -157,6 +171,7 @@ export class ChunkScanner {
       run = undefined;
       rowStarts.length = 0;
       matchedAt.length = 0;
+      matchedNotes.length = 0;
       matchedHits.length = 0;
     };
 
@@ -185,13 +200,15 @@ export class ChunkScanner {
         if (!lastMine) continue;
         if (!run || run.patientId !== lastId) {
           endRun(false);
-          run = { patientId: lastId, notes: 0, hits: [], returned: false };
+          run = { patientId: lastId, count: 0, hits: [], notes: [], returned: false };
         }
-        run.notes++;
+        run.count++;
         rowStarts.push(rowStart);
         if (!this.anchors || this.anchors.test(buf, rows.start[idx.text], rows.end[idx.text])) {
-          const hits = hitRows(note(rows, run.patientId), this.matcher, s.kwicWidth);
+          const fields = note(rows, run.patientId);
+          const hits = hitRows(fields, this.matcher, s.kwicWidth);
           matchedAt.push(rowStart);
+          matchedNotes.push(fields);
           matchedHits.push(hits);
           if (hits.some((h) => h.group === CASE_GROUP)) run.returned = true;
         }
@@ -201,6 +218,6 @@ export class ChunkScanner {
       throw err;
     }
     endRun(true);
-    return unnamed.length > 0 ? { runs, unnamed } : { runs };
+    return { runs, ...(unnamed.length > 0 ? { unnamed } : {}), ...(unnamedNotes.length > 0 ? { unnamedNotes } : {}) };
   }
 }

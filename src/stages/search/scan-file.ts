@@ -122,10 +122,11 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
     const { scan: r, buffer } = await next.scan;
     spare.push(buffer);
     if (r.invalidUtf8) throw new NotUtf8(input.path);
-    if (r.problem || r.unnamed) {
+    if (r.problem || r.unnamedNotes) {
       const first = await lines.lineAt(next.offset);
       if (r.problem) throw new UserError(problemMessage(r.problem, settings!, first + r.problem.line));
       for (const u of r.unnamed ?? []) r.runs[u.run].hits[u.hit].noteId = noteIdAt(input.path, first + u.line);
+      for (const u of r.unnamedNotes ?? []) r.runs[u.run].notes[u.note].noteId = noteIdAt(input.path, first + u.line);
     }
     o.progress?.(next.read);
     return r.runs;

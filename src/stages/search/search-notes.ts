@@ -1,17 +1,18 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
+import type { Note } from "../../core/types.js";
 import type { InputFile } from "../../io/find-inputs.js";
 import { notUtf8Warning } from "../../io/open-text.js";
 import { readNotesFile, type NotesOptions } from "../../io/read-notes.js";
 import type { TextEncoding } from "../../io/csv/decode.js";
-import { HitCollector, hitRows, type PatientHits } from "./collect.js";
+import { HitCollector, hitRows, type NoteFields, type PatientHits } from "./collect.js";
 import { compileMatcher } from "./match.js";
 import type { PatientRun } from "./scan-chunk.js";
 import { NotUtf8, scanTableFile } from "./scan-file.js";
 import { ScanPool } from "./scan-pool.js";
 import { inShard, type Shard } from "./shard.js";
 import { CASE_GROUP, type Term } from "./terms.js";
-import { ThemeHitBuffer } from "./theme-buffer.js";
+import { BlockBuffer } from "./block-buffer.js";
 
 export interface SearchOptions {
   inputs: InputFile[];
@@ -24,6 +25,23 @@ export interface SearchOptions {
   progress: (message: string, done?: boolean) => void;
   /** Bytes per chunk handed to a thread (default CHUNK_BYTES). */
   chunkBytes?: number;
+  /** Receives every note of the returned patients (each exactly once when the search ends). */
+  notesTo?: NoteSink;
+  /**
+   * Notes from elsewhere than files (a database), read after the files; called again with the
+   * patients whose notes were not together, for their second read.
+   */
+  stream?: (patientIds?: ReadonlySet<string>) => AsyncIterable<Note>;
+}
+
+/** Where the search puts the returned patients' notes, for the later stages. */
+export interface NoteSink {
+  /** Notes of a returned patient, in reading order. */
+  add(notes: readonly NoteFields[]): void;
+  /** Forget the notes given so far of these patients: a second read gives all of them again. */
+  drop(patientIds: ReadonlySet<string>): void;
+  /** Forget every note given so far: the export is being read again from the start. */
+  clear(): void;
 }
 
 export interface SearchResult {
@@ -55,8 +73,9 @@ const isTable = (f: InputFile) => f.kind === "csv" || f.kind === "tsv";
 
 /**
  * Search every note with all terms in one read. Only case-finding hits decide who is returned; theme
- * hits are kept for returned patients only (see ThemeHitBuffer), so memory does not grow with the
- * extract. A file that was guessed to be UTF-8 and is not is read again, whole, as Windows-1252.
+ * hits and the notes themselves are kept for returned patients only (see BlockBuffer), so memory does
+ * not grow with the extract. A file that was guessed to be UTF-8 and is not is read again, whole, as
+ * Windows-1252.
  */
 export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
   const sizes = o.inputs.map((f) => statSync(f.path).size);
@@ -84,13 +103,15 @@ export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
  */
 async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Map<string, TextEncoding>, sizes: number[], attempt: number): Promise<SearchResult> {
   const found = new HitCollector();
-  const themes = new ThemeHitBuffer((id) => found.patients.has(id));
+  o.notesTo?.clear();
+  const themes = new BlockBuffer((id) => found.patients.has(id), o.notesTo ? (notes) => o.notesTo!.add(notes) : undefined);
   const take = (run: PatientRun) => {
     const caseHits = run.hits.filter((h) => h.group === CASE_GROUP);
-    found.add(run.patientId, run.notes, caseHits);
+    found.add(run.patientId, run.count, caseHits);
     themes.add(
       run.patientId,
       caseHits.length === run.hits.length ? [] : run.hits.filter((h) => h.group !== CASE_GROUP),
+      run.notes,
     );
   };
   const totalBytes = sizes.reduce((s, n) => s + n, 0);
@@ -119,30 +140,43 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
       for await (const note of readNotesFile(input, o.notes)) {
         if (o.shard && !inShard(note.patientId, o.shard)) continue;
         const hits = hitRows(note, matcher, o.kwicWidth);
-        take({ patientId: note.patientId, notes: 1, hits, returned: false });
+        take({ patientId: note.patientId, count: 1, hits, notes: [note], returned: false });
         if (found.notes % 5000 === 0) report(0, i);
       }
     }
     before += sizes[i];
   }
+  if (o.stream) {
+    for await (const note of o.stream()) {
+      if (o.shard && !inShard(note.patientId, o.shard)) continue;
+      take({ patientId: note.patientId, count: 1, hits: hitRows(note, matcher, o.kwicWidth), notes: [note], returned: false });
+      if (found.notes % 5000 === 0) o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes`);
+    }
+  }
   themes.endBlock();
   o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
 
-  // Returned patients whose notes were not contiguous in the export: a second read finds their theme hits.
+  // Returned patients whose notes were not contiguous in the export: a second read finds their theme
+  // hits and their notes.
   const again = themes.needSecondRead();
+  o.notesTo?.drop(again);
   const themeTerms = o.terms.filter((t) => t.group !== CASE_GROUP);
-  if (again.size > 0 && themeTerms.length > 0) {
-    const themeMatcher = compileMatcher(themeTerms);
+  if (again.size > 0 && (themeTerms.length > 0 || o.notesTo)) {
+    const themeMatcher = themeTerms.length > 0 ? compileMatcher(themeTerms) : null;
     const opts = { ...o.notes, warn: () => undefined };
+    const keep = (note: Note) => {
+      if (!again.has(note.patientId)) return;
+      o.notesTo?.add([note]);
+      if (!themeMatcher) return;
+      const list = themes.kept.get(note.patientId) ?? [];
+      list.push(...hitRows(note, themeMatcher, o.kwicWidth));
+      themes.kept.set(note.patientId, list);
+    };
     for (const input of o.inputs) {
       const fixed = encodings.get(input.path);
-      for await (const note of readNotesFile(input, fixed ? { ...opts, encoding: fixed } : opts)) {
-        if (!again.has(note.patientId)) continue;
-        const list = themes.kept.get(note.patientId) ?? [];
-        list.push(...hitRows(note, themeMatcher, o.kwicWidth));
-        themes.kept.set(note.patientId, list);
-      }
+      for await (const note of readNotesFile(input, fixed ? { ...opts, encoding: fixed } : opts)) keep(note);
     }
+    if (o.stream) for await (const note of o.stream(again)) keep(note);
   }
   const returned = [...found.patients.values()];
   for (const p of returned) p.hits.push(...(themes.kept.get(p.patientId) ?? []));

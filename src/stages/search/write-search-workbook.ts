@@ -1,4 +1,5 @@
-import { addTableSheet, createWorkbook, writeWorkbook } from "../../io/workbook.js";
+import { writeStreamedWorkbook, type StreamedSheet } from "../../io/stream-workbook.js";
+import type { SheetValue } from "../../io/workbook.js";
 import type { HitRow } from "./collect.js";
 import type { TermHits } from "./term-hits.js";
 
@@ -10,28 +11,41 @@ interface PatientRow {
   terms: string;
 }
 
+function* hitCells(hits: readonly HitRow[]): Generator<Record<string, SheetValue>> {
+  for (const h of hits) {
+    yield {
+      patient_id: h.patientId,
+      note_id: h.noteId,
+      date: h.date,
+      group: h.group,
+      term: h.term,
+      context: [{ text: h.left }, { text: h.match.replace(/\s+/g, " "), bold: true }, { text: h.right }],
+      start: h.start,
+      end: h.end,
+    };
+  }
+}
+
 /**
  * search.xlsx: a Patients sheet, a Hits sheet with each match in bold inside its context, and a Terms
  * sheet with every term of the term file and its hits (zero-hit terms too, so a misspelt one shows).
+ * Streamed, so a large search's hits never make a whole workbook in memory.
  */
 export async function writeSearchWorkbook(path: string, patients: PatientRow[], hits: HitRow[], terms: readonly TermHits[] = []): Promise<void> {
-  const wb = createWorkbook();
-  addTableSheet(
-    wb,
-    "Patients",
-    [
+  const patientSheet: StreamedSheet = {
+    name: "Patients",
+    columns: [
       { header: "patient_id", key: "patient_id", width: 14 },
       { header: "group", key: "group", width: 9 },
       { header: "n_notes_hit", key: "n_notes_hit", width: 12 },
       { header: "n_hits", key: "n_hits", width: 8 },
       { header: "terms", key: "terms", width: 60, wrap: true },
     ],
-    patients.map((p) => ({ ...p })),
-  );
-  addTableSheet(
-    wb,
-    "Hits",
-    [
+    rows: patients.map((p) => ({ ...p })),
+  };
+  const hitSheet: StreamedSheet = {
+    name: "Hits",
+    columns: [
       { header: "patient_id", key: "patient_id", width: 14 },
       { header: "note_id", key: "note_id", width: 14 },
       { header: "date", key: "date", width: 11 },
@@ -41,28 +55,18 @@ export async function writeSearchWorkbook(path: string, patients: PatientRow[], 
       { header: "start", key: "start", width: 8 },
       { header: "end", key: "end", width: 8 },
     ],
-    hits.map((h) => ({
-      patient_id: h.patientId,
-      note_id: h.noteId,
-      date: h.date,
-      group: h.group,
-      term: h.term,
-      context: [{ text: h.left }, { text: h.match.replace(/\s+/g, " "), bold: true }, { text: h.right }],
-      start: h.start,
-      end: h.end,
-    })),
-  );
-  addTableSheet(
-    wb,
-    "Terms",
-    [
+    rows: hitCells(hits),
+  };
+  const termSheet: StreamedSheet = {
+    name: "Terms",
+    columns: [
       { header: "group", key: "group", width: 16 },
       { header: "term", key: "term", width: 36 },
       { header: "hits", key: "hits", width: 8 },
       { header: "patients", key: "patients", width: 10 },
       { header: "written at", key: "at", width: 40 },
     ],
-    terms.map((t) => ({ group: t.group, term: t.term, hits: t.hits, patients: t.patients, at: t.at ?? "" })),
-  );
-  await writeWorkbook(wb, path);
+    rows: terms.map((t) => ({ group: t.group, term: t.term, hits: t.hits, patients: t.patients, at: t.at ?? "" })),
+  };
+  await writeStreamedWorkbook(path, [patientSheet, hitSheet, termSheet]);
 }

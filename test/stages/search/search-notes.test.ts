@@ -6,7 +6,8 @@ import { findNoteFiles, readNotes, type NotesOptions } from "../../../src/io/rea
 import { compareHits, hitRows, type HitRow } from "../../../src/stages/search/collect.js";
 import { compileMatcher } from "../../../src/stages/search/match.js";
 import { parseTerms } from "../../../src/stages/search/parse-terms.js";
-import { searchNotes } from "../../../src/stages/search/search-notes.js";
+import { searchNotes, type NoteSink } from "../../../src/stages/search/search-notes.js";
+import { compareStored, type StoredNote } from "../../../src/io/returned-notes/format.js";
 import { inShard, type Shard } from "../../../src/stages/search/shard.js";
 import { CASE_GROUP } from "../../../src/stages/search/terms.js";
 import { createRandom } from "../../../src/core/random.js";
@@ -21,6 +22,24 @@ interface Found {
   hits: HitRow[];
   notes: number;
   patients: number;
+  /** Every note of the returned patients, in the returned-notes file's order. */
+  kept: StoredNote[];
+}
+
+const stored = (n: StoredNote): StoredNote => ({ patientId: n.patientId, noteId: n.noteId, date: n.date, text: n.text, ...(n.noteType !== undefined ? { noteType: n.noteType } : {}) });
+
+/** The notes search keeps, in memory. */
+class MemorySink implements NoteSink {
+  notes: StoredNote[] = [];
+  add(notes: readonly StoredNote[]) {
+    this.notes.push(...notes.map(stored));
+  }
+  drop(ids: ReadonlySet<string>) {
+    this.notes = this.notes.filter((n) => !ids.has(n.patientId));
+  }
+  clear() {
+    this.notes = [];
+  }
 }
 
 /** What the search must find, the plain way: every note read and matched in full with every term. */
@@ -28,19 +47,29 @@ async function reference(file: string, shard?: Shard): Promise<Found> {
   const matcher = compileMatcher(TERMS);
   const all: HitRow[] = [];
   const seen = new Set<string>();
+  const read: StoredNote[] = [];
   let notes = 0;
   for await (const note of readNotes([file], ROOT, OPTS)) {
     if (shard && !inShard(note.patientId, shard)) continue;
     notes++;
     seen.add(note.patientId);
+    read.push(stored(note));
     all.push(...hitRows(note, matcher, 60));
   }
   const returned = new Set(all.filter((h) => h.group === CASE_GROUP).map((h) => h.patientId));
-  return { returned: [...returned].sort(), hits: all.filter((h) => returned.has(h.patientId)).sort(compareHits), notes, patients: seen.size };
+  return {
+    returned: [...returned].sort(),
+    hits: all.filter((h) => returned.has(h.patientId)).sort(compareHits),
+    notes,
+    patients: seen.size,
+    kept: read.filter((n) => returned.has(n.patientId)).sort(compareStored),
+  };
 }
 
 async function search(file: string, threads: number, chunkBytes: number, shard?: Shard): Promise<Found> {
+  const sink = new MemorySink();
   const r = await searchNotes({
+    notesTo: sink,
     inputs: await findNoteFiles([file], ROOT),
     notes: OPTS,
     terms: TERMS,
@@ -55,6 +84,7 @@ async function search(file: string, threads: number, chunkBytes: number, shard?:
     hits: r.returned.flatMap((p) => p.hits).sort(compareHits),
     notes: r.notes,
     patients: r.patients,
+    kept: sink.notes.sort(compareStored),
   };
 }
 
@@ -79,7 +109,7 @@ function scrambledDemo(edit?: (body: string[][]) => void): string {
 }
 
 describe("search over chunks and threads", () => {
-  it("finds exactly what matching every note in full finds, whatever the chunk size and threads", async () => {
+  it("finds exactly what matching every note in full finds, and keeps the returned patients' notes, whatever the chunk size and threads", async () => {
     const want = await reference(DEMO);
     expect(want.returned).toHaveLength(691);
     for (const [threads, chunk] of [
@@ -114,14 +144,16 @@ describe("search over chunks and threads", () => {
     }
   }, 120_000);
 
-  it("reads an export that is not UTF-8 again as Windows-1252, with one warning, threads or not", async () => {
+  it("reads an export that is not UTF-8 again as Windows-1252, with one warning and the notes of that read, threads or not", async () => {
     const text = readFileSync(DEMO, "utf8").replaceAll("\u2019", "'").replace("trafficked", "traffick\u00e9d");
     const file = join(tempDir(), "cp1252.csv");
     writeFileSync(file, Buffer.from(text, "latin1"));
     const want = await reference(file);
     for (const threads of [1, 2]) {
       const warnings: string[] = [];
+      const sink = new MemorySink();
       const r = await searchNotes({
+        notesTo: sink,
         inputs: await findNoteFiles([file], ROOT),
         notes: { ...OPTS, warn: (m) => warnings.push(m) },
         terms: TERMS,
@@ -132,6 +164,7 @@ describe("search over chunks and threads", () => {
       });
       expect(r.returned.map((p) => p.patientId).sort()).toEqual(want.returned);
       expect(r.returned.flatMap((p) => p.hits).sort(compareHits)).toEqual(want.hits);
+      expect(sink.notes.sort(compareStored)).toEqual(want.kept); // the first, UTF-8 read's notes forgotten
       expect(warnings).toEqual([expect.stringContaining("not valid UTF-8, read as Windows-1252")]);
     }
     expect(want.hits.some((h) => h.match === "traffick\u00e9d" || h.left.includes("\u00e9") || h.right.includes("\u00e9"))).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HitRow } from "../../../src/stages/search/collect.js";
-import { ThemeHitBuffer } from "../../../src/stages/search/theme-buffer.js";
+import { BlockBuffer } from "../../../src/stages/search/block-buffer.js";
 
 const hit = (patientId: string, noteId: string): HitRow => ({
   patientId,
@@ -17,10 +17,10 @@ const hit = (patientId: string, noteId: string): HitRow => ({
   right: "",
 });
 
-describe("ThemeHitBuffer", () => {
+describe("BlockBuffer", () => {
   it("keeps a contiguous block's theme hits when the patient is returned by its end, and drops others", () => {
     const returned = new Set<string>();
-    const b = new ThemeHitBuffer((id) => returned.has(id));
+    const b = new BlockBuffer((id) => returned.has(id));
     b.add("A", [hit("A", "a1")]);
     b.add("A", [hit("A", "a2")]);
     returned.add("A"); // a case-finding hit in A's last note
@@ -34,7 +34,7 @@ describe("ThemeHitBuffer", () => {
 
   it("sends a returned patient whose notes are split across blocks to a second read, dropping what it kept", () => {
     const returned = new Set<string>();
-    const b = new ThemeHitBuffer((id) => returned.has(id));
+    const b = new BlockBuffer((id) => returned.has(id));
     b.add("A", [hit("A", "a1")]);
     b.add("B", [hit("B", "b1")]);
     returned.add("A");
