@@ -26,6 +26,6 @@ export async function fillEmptyDecisions(path: string, sheet: string, idHeader: 
       filled++;
     }
   }
-  if (filled > 0) await withAtomicFile(path, (tmp) => wb.xlsx.writeFile(tmp));
+  if (filled > 0) await withAtomicFile(path, async () => Buffer.from(await wb.xlsx.writeBuffer()));
   return filled;
 }

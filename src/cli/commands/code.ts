@@ -122,6 +122,7 @@ export const codeCommand: CommandSpec = {
   name: "code",
   summary: "extract passages, suggest thematic codes, coder workbooks, results per group, theme maps",
   studyOptions: true,
+  locks: "study",
   configure(cmd: Command) {
     addEligibleOption(cmd);
     cmd.option("--familiarise <n>", "write familiarisation.xlsx: N whole notes of eligible patients drawn with the seed, then stop");

@@ -130,6 +130,7 @@ export const identifyCommand: CommandSpec = {
   name: "identify",
   summary: "suggest how each eligible patient was identified (directed content analysis)",
   studyOptions: true,
+  locks: "study",
   configure(cmd: Command) {
     addEligibleOption(cmd);
     cmd.option("--no-sample", "do not write the blinded second-rater workbook 03-identification/second-rater.xlsx (a seeded sample: --first, --fraction, --seed)");

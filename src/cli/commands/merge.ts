@@ -115,5 +115,6 @@ export const mergeCommand: CommandSpec = {
   args: "<dirs...>",
   summary: "combine the outputs of search --shard K/N into one search output (--out)",
   studyOptions: true,
+  locks: "study",
   run,
 };

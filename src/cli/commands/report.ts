@@ -45,6 +45,7 @@ export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
+  locks: "study",
   configure(cmd) {
     addEligibleOption(cmd);
   },

@@ -60,5 +60,6 @@ export const screenCommand: CommandSpec = {
   name: "screen",
   summary: "rater-1 screening workbook with suggestions",
   studyOptions: true,
+  locks: "study",
   run,
 };

@@ -87,6 +87,7 @@ export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
+  locks: "study",
   configure: (cmd) =>
     cmd
       .option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge")

@@ -1,0 +1,236 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { PendingHumanStep, UserError } from "../core/errors.js";
+
+/**
+ * The files one command writes land as a set: each is written to a temp file created exclusively (a
+ * random name, O_EXCL, so a planted file or symlink is never followed) beside its target, and only when
+ * the command has succeeded are they renamed into place, after a commit record listing them is written.
+ * A kill between the renames is finished by the next command that takes the study lock (see
+ * `recoverCommits`), so a study folder never holds outputs of two different runs.
+ */
+
+/** What a file was when it was read; at commit it must still be exactly that (a person may have saved). */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+interface Pending {
+  target: string;
+  temp: string;
+}
+
+/** Temp files are named `.<target>.tmp-<pid>-<random>`: the pid tells a dead run's leftovers. */
+const TEMP = /^\..+\.tmp-(\d+)-[0-9a-f]{12}$/;
+
+/** Create an empty temp file beside `target`, exclusively; returns its path and open descriptor. */
+export function createTemp(target: string): { path: string; fd: number } {
+  mkdirSync(dirname(target), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    const path = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`);
+    try {
+      return { path, fd: openSync(path, "wx", 0o666) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 5) throw err;
+    }
+  }
+}
+
+/** A file's stamp: size, modification time and content hash. */
+export function stampOf(path: string, bytes?: Buffer): FileStamp {
+  const st = statSync(path);
+  const data = bytes ?? readFileSync(path);
+  return { path, size: st.size, mtimeMs: st.mtimeMs, sha256: createHash("sha256").update(data).digest("hex") };
+}
+
+function sameFile(stamp: FileStamp): boolean {
+  if (!existsSync(stamp.path)) return false;
+  const st = statSync(stamp.path);
+  if (st.size !== stamp.size || st.mtimeMs !== stamp.mtimeMs) return false;
+  return createHash("sha256").update(readFileSync(stamp.path)).digest("hex") === stamp.sha256;
+}
+
+export class WriteSet {
+  private readonly pending = new Map<string, Pending>();
+  private readonly guards = new Map<string, FileStamp>();
+  private readonly after: (() => void)[] = [];
+
+  /**
+   * @param journalDir where the commit record goes (the study's `.notes-analyse` folder); without one the
+   *   renames are still done together at the end, but a kill between them is not finished later.
+   * @param backupsToKeep backups kept per workbook when a workbook is replaced.
+   */
+  constructor(
+    readonly journalDir?: string,
+    private readonly keep: () => number = () => 5,
+    readonly command = "notes-analyse",
+  ) {}
+
+  /** A new empty set with the same journal and settings. */
+  sibling(): WriteSet {
+    return new WriteSet(this.journalDir, this.keep, this.command);
+  }
+
+  /** Backups kept per workbook (the study's `backups` setting). */
+  get backupsToKeep(): number {
+    return this.keep();
+  }
+
+  /** Take a finished temp file as the next content of `target` (replacing one staged earlier). */
+  add(target: string, temp: string): void {
+    const old = this.pending.get(target);
+    if (old) rmSync(old.temp, { force: true });
+    this.pending.set(target, { target, temp });
+  }
+
+  /** The file to read for `target`: the staged temp when this set has written it, else the target. */
+  current(target: string): string {
+    return this.pending.get(target)?.temp ?? target;
+  }
+
+  /** `target` must still be this file when the set lands; else nothing lands. */
+  guard(stamp: FileStamp): void {
+    if (!this.guards.has(stamp.path)) this.guards.set(stamp.path, stamp);
+  }
+
+  /** Run after the files have landed (e.g. removing backups beyond the number to keep). */
+  afterCommit(fn: () => void): void {
+    this.after.push(fn);
+  }
+
+  /** Check the guards, write the commit record, rename every temp into place, then drop the record. */
+  commit(): void {
+    for (const stamp of this.guards.values()) {
+      if (!sameFile(stamp)) {
+        this.abort();
+        throw new UserError(
+          `${stamp.path}: the file was saved by someone else while ${this.command} ran; nothing was written and the saved file is untouched — close it in the spreadsheet program and run ${this.command} again`,
+        );
+      }
+    }
+    const list = [...this.pending.values()];
+    if (list.length === 0) return;
+    let record: string | undefined;
+    if (this.journalDir && list.length > 1) {
+      mkdirSync(this.journalDir, { recursive: true });
+      const { path, fd } = createTemp(join(this.journalDir, "commit.json"));
+      writeFileSync(fd, JSON.stringify(list));
+      closeSync(fd);
+      record = join(this.journalDir, `commit-${process.pid}-${randomBytes(4).toString("hex")}.json`);
+      renameSync(path, record);
+    }
+    for (const p of list) renameSync(p.temp, p.target);
+    this.pending.clear();
+    if (record) rmSync(record, { force: true });
+    for (const fn of this.after) fn();
+  }
+
+  /** Remove every temp file of the set (on failure). */
+  abort(): void {
+    for (const p of this.pending.values()) rmSync(p.temp, { force: true });
+    this.pending.clear();
+  }
+}
+
+const store = new AsyncLocalStorage<WriteSet>();
+
+/** The set the current command writes into, if any. */
+export function currentWriteSet(): WriteSet | undefined {
+  return store.getStore();
+}
+
+/** The path to read for a file the current command may have written already (see WriteSet.current). */
+export function readablePath(target: string): string {
+  return store.getStore()?.current(target) ?? target;
+}
+
+/**
+ * Run `fn` with a write set: what it writes lands when it returns (or stops at a human step, whose
+ * workbooks must land), and is removed when it throws.
+ */
+export async function withWriteSet<T>(set: WriteSet, fn: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await store.run(set, fn);
+  } catch (err) {
+    if (err instanceof PendingHumanStep) set.commit();
+    else set.abort();
+    throw err;
+  }
+  set.commit();
+  return result;
+}
+
+/**
+ * Run `fn` in a write set of its own, which lands when `fn` returns, whatever the enclosing set does
+ * (`run` lands each stage before the next reads it).
+ */
+export function withOwnWriteSet<T>(fn: () => Promise<T>): Promise<T> {
+  const outer = store.getStore();
+  return withWriteSet(outer ? outer.sibling() : new WriteSet(), fn);
+}
+
+/**
+ * Finish the commits a killed run left half done (rename the temps it listed that are still there), then
+ * remove temp files of runs that are no longer alive. Called with the study lock held.
+ */
+export function recoverCommits(journalDir: string, outDir: string): { finished: number; removed: number } {
+  let finished = 0;
+  let removed = 0;
+  if (existsSync(journalDir)) {
+    for (const name of readdirSync(journalDir).sort()) {
+      if (!/^commit-\d+-[0-9a-f]+\.json$/.test(name)) continue;
+      const record = join(journalDir, name);
+      let list: Pending[] = [];
+      try {
+        list = JSON.parse(readFileSync(record, "utf8")) as Pending[];
+      } catch {
+        list = [];
+      }
+      for (const p of list) {
+        if (existsSync(p.temp)) {
+          renameSync(p.temp, p.target);
+          finished++;
+        }
+      }
+      rmSync(record, { force: true });
+    }
+  }
+  const walk = (dir: string, depth: number) => {
+    if (depth > 3 || !existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p, depth + 1);
+      else {
+        const m = TEMP.exec(entry.name);
+        if (m && !alive(Number(m[1]))) {
+          rmSync(p, { force: true });
+          removed++;
+        }
+      }
+    }
+  };
+  walk(outDir, 0);
+  return { finished, removed };
+}
+
+/** True when a process with this id is running (on this machine). */
+export function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** True for the name of a temp file this module creates. */
+export function isTempName(name: string): boolean {
+  return TEMP.test(name);
+}
