@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve as resolvePath } from "node:path";
-import { UserError } from "../core/errors.js";
+import { at, UserError } from "../core/errors.js";
 import type { Note, Patient } from "../core/types.js";
 import type { ResolvedConfig } from "../config/load.js";
 import { ruleFile } from "../config/load.js";
 import { readPatients } from "../io/read-patients.js";
 import { readNotes, type NotesOptions } from "../io/read-notes.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
+import { readTextFile } from "../io/open-text.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
 import type { Logger } from "./logger.js";
@@ -41,7 +42,7 @@ export function loadTerms(config: ResolvedConfig): Term[] {
   const file = ruleFile(config, "terms", "--terms");
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readTextFile(file);
   } catch (err) {
     throw new UserError(`${file}: cannot read the term file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
@@ -77,8 +78,18 @@ export async function loadEligible(config: ResolvedConfig, eligibleFlag: string 
 /** Every note of the given patients, grouped by patient and sorted by date then note id. */
 export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
   const out = new Map<string, Note[]>();
+  const seen = new Map<string, Note>();
   for await (const note of readNotes(notesPatterns(config), cwd, notesOptions(config, log), config.patients)) {
     if (!ids.has(note.patientId)) continue;
+    // Two notes of one patient under one id would share extracts and decisions: an input error, never merged.
+    const key = `${note.patientId}\u0000${note.noteId}`;
+    const first = seen.get(key);
+    if (first) {
+      throw new UserError(
+        `${at(note.source.file, note.source.line)}: note id ${note.noteId} of patient ${note.patientId} is already used at ${at(first.source.file, first.source.line)} (note ids must be unique within a patient: fix the export)`,
+      );
+    }
+    seen.set(key, note);
     const list = out.get(note.patientId);
     if (list) list.push(note);
     else out.set(note.patientId, [note]);

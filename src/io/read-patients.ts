@@ -5,6 +5,7 @@ import type { Encoding } from "../config/schema.js";
 import { normaliseDate, yearsBetween } from "./dates.js";
 import { kindOf } from "./find-inputs.js";
 import { readTable } from "./read-table.js";
+import { describeHeader } from "./header-check.js";
 
 export interface PatientsOptions {
   encoding: Encoding;
@@ -30,7 +31,7 @@ export async function readPatients(file: string, opts: PatientsOptions): Promise
     warn: opts.warn,
     onHeader: (cols) => {
       if (!cols.includes("patient_id")) {
-        throw new UserError(`${file}: missing column patient_id; found ${cols.map((c) => JSON.stringify(c)).join(", ")}`);
+        throw new UserError(`${file}: missing column patient_id; ${describeHeader(cols)}`);
       }
     },
   });
@@ -65,6 +66,9 @@ function ageOf(file: string, line: number, v: Record<string, string>): number | 
   const first = normaliseDate(v.first_contact_date ?? "");
   if (dob === null) throw new UserError(`${file}:${line}: column date_of_birth: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
   if (first === null) throw new UserError(`${file}:${line}: column first_contact_date: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
-  if (dob && first) return yearsBetween(dob, first);
+  if (dob && first) {
+    if (dob > first) throw new UserError(`${file}:${line}: date_of_birth ${dob} is after first_contact_date ${first} (check the two dates)`);
+    return yearsBetween(dob, first);
+  }
   return null;
 }
