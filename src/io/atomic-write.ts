@@ -27,6 +27,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
       // already closed
     }
     rmSync(tmp.path, { force: true });
+    // A failed write (a full disk) names no file of its own: name the one being written.
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e?.code === "string" && !e.path) e.path = path;
     throw err;
   }
 }

@@ -113,9 +113,51 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Sheet
   return ws;
 }
 
+type Validations = { model: Record<string, ExcelJS.DataValidation | undefined> };
+
+const COLUMN_ROW = /^([A-Z]+)(\d+)$/;
+
+/**
+ * Rewrite a sheet's data validations as one range per run of cells in a column: the workbook library
+ * keeps them cell by cell once a workbook is read, and writes overlapping ranges from those
+ * (`I2:I149` and `I10:I149`), which Excel may "repair" by dropping every drop-down.
+ */
+export function normaliseValidations(ws: ExcelJS.Worksheet): void {
+  const dv = (ws as unknown as { dataValidations: Validations }).dataValidations;
+  const byColumn = new Map<string, { col: string; rule: ExcelJS.DataValidation; rows: Set<number> }>();
+  for (const [address, rule] of Object.entries(dv.model)) {
+    if (!rule) continue;
+    const [a, b = a] = address.split(":");
+    const p = COLUMN_ROW.exec(a);
+    const q = COLUMN_ROW.exec(b);
+    if (!p || !q || p[1] !== q[1]) return; // a range over several columns: leave every validation as it is
+    const key = `${p[1]}\u0000${JSON.stringify(rule)}`;
+    const entry = byColumn.get(key) ?? { col: p[1], rule, rows: new Set<number>() };
+    for (let r = Number(p[2]); r <= Number(q[2]); r++) entry.rows.add(r);
+    byColumn.set(key, entry);
+  }
+  const model: Validations["model"] = {};
+  for (const { col, rule, rows } of byColumn.values()) {
+    const sorted = [...rows].sort((x, y) => x - y);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+      model[sorted[i] === sorted[j] ? `${col}${sorted[i]}` : `${col}${sorted[i]}:${col}${sorted[j]}`] = rule;
+      i = j + 1;
+    }
+  }
+  dv.model = model;
+}
+
+/** The bytes of a workbook, its validations made valid for Excel first (see normaliseValidations). */
+export async function workbookBytes(wb: ExcelJS.Workbook, options?: Partial<ExcelJS.XlsxWriteOptions>): Promise<Buffer> {
+  for (const ws of wb.worksheets) normaliseValidations(ws);
+  return Buffer.from(await wb.xlsx.writeBuffer(options));
+}
+
 /** Write a workbook atomically (temp file + rename), compressed fast rather than small. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  await withAtomicFile(path, async () => Buffer.from(await wb.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions)));
+  await withAtomicFile(path, async () => workbookBytes(wb, { zip: { compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>));
 }
 
 /**

@@ -117,14 +117,33 @@ export class WriteSet {
     if (list.length === 0) return;
     let record: string | undefined;
     if (this.journalDir && list.length > 1) {
-      mkdirSync(this.journalDir, { recursive: true });
-      const { path, fd } = createTemp(join(this.journalDir, "commit.json"));
-      writeFileSync(fd, JSON.stringify(list));
-      closeSync(fd);
-      record = join(this.journalDir, `commit-${process.pid}-${randomBytes(4).toString("hex")}.json`);
-      renameSync(path, record);
+      let temp: string | undefined;
+      try {
+        mkdirSync(this.journalDir, { recursive: true });
+        const t = createTemp(join(this.journalDir, "commit.json"));
+        temp = t.path;
+        writeFileSync(t.fd, JSON.stringify(list));
+        closeSync(t.fd);
+        record = join(this.journalDir, `commit-${process.pid}-${randomBytes(4).toString("hex")}.json`);
+        renameSync(temp, record);
+      } catch (err) {
+        // Nothing has landed yet: drop the whole set.
+        if (temp) rmSync(temp, { force: true });
+        this.abort();
+        throw err;
+      }
     }
-    for (const p of list) renameSync(p.temp, p.target);
+    // From here the record lists every file: if a rename fails or the process is killed, the next
+    // command on this study finishes the set (recoverCommits).
+    for (const p of list) {
+      try {
+        renameSync(p.temp, p.target);
+      } catch (err) {
+        // Without a record (a single file), there is nothing to finish later: remove what is left.
+        if (!record) this.abort();
+        throw err;
+      }
+    }
     this.pending.clear();
     if (record) rmSync(record, { force: true });
     for (const fn of this.after) fn();
