@@ -33,6 +33,8 @@ export interface Study {
   /** The line (1-based) of each note in notes.csv, by patient id and note id. */
   lines: Map<string, number>;
   rng: Random;
+  /** With duplicateNoteId: the patient, the id, and the lines of notes.csv that share it. */
+  duplicate?: { patientId: string; noteId: string; lines: [number, number] };
 }
 
 const PREFIXES = ["=", "+", "-", "@"];
@@ -78,8 +80,7 @@ export function makeStudy(o: StudyOptions): Study {
     for (let j = 0; j < k; j++) {
       const marker = `zq${rng.int(0xffffff).toString(16).padStart(6, "0")}x${noteNo}`;
       markers.push(marker);
-      let noteId = `N${noteNo++}`;
-      if (o.duplicateNoteId && hit && i === 2 && j === k - 1 && k > 1) noteId = `N${noteNo - 2}`;
+      const noteId = `N${noteNo++}`;
       const type = o.crNoteTypes ? rng.pick(["Event\r", "Letter\rscanned", "\rWard"]) : rng.pick(["Event", "Letter", "Assessment"]);
       const text = noteText(rng, marker, hit && j === 0);
       lines.set(`${id}\u0000${noteId}`, line);
@@ -87,6 +88,17 @@ export function makeStudy(o: StudyOptions): Study {
       line += 1 + (text.match(/\n/g)?.length ?? 0) + (type.match(/\r(?!\n)/g)?.length ?? 0);
     }
   });
+  let duplicate: Study["duplicate"];
+  if (o.duplicateNoteId) {
+    // A second note under the id of one of a returned patient's notes, at the end of the export.
+    const id = rng.pick(returned);
+    const [key, first] = [...lines.entries()].find(([k]) => k.startsWith(`${id}\u0000`))!;
+    const noteId = key.split("\u0000")[1];
+    const marker = `zq${rng.int(0xffffff).toString(16).padStart(6, "0")}d`;
+    markers.push(marker);
+    rows.push([id, noteId, "2016-01-01", noteText(rng, marker, true), "Event"].map(csvField).join(","));
+    duplicate = { patientId: id, noteId, lines: [first, line] };
+  }
   const notes = join(dir, "notes.csv");
   writeFileSync(notes, `${rows.join("\n")}\n`);
   const patientsFile = join(dir, "patients.csv");
@@ -95,5 +107,5 @@ export function makeStudy(o: StudyOptions): Study {
   writeFileSync(terms, "trafficked\n[immigration]\nHome Office\n");
   const out = join(dir, "out");
   mkdirSync(out, { recursive: true });
-  return { dir, out, notes, patientsFile, terms, args: ["--preset", "south-london-2015", "--notes", notes, "--patients", patientsFile, "--terms", terms, "--out", out], ids, returned, markers, lines, rng };
+  return { duplicate, dir, out, notes, patientsFile, terms, args: ["--preset", "south-london-2015", "--notes", notes, "--patients", patientsFile, "--terms", terms, "--out", out], ids, returned, markers, lines, rng };
 }
