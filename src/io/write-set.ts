@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { PendingHumanStep, UserError } from "../core/errors.js";
 
@@ -48,10 +48,11 @@ export function stampOf(path: string, bytes?: Buffer): FileStamp {
   return { path, size: st.size, mtimeMs: st.mtimeMs, sha256: createHash("sha256").update(data).digest("hex") };
 }
 
-function sameFile(stamp: FileStamp): boolean {
+/** True when the file at stamp.path is still the stamped one (`timed`: the modification time too). */
+function sameFile(stamp: FileStamp, timed = true): boolean {
   if (!existsSync(stamp.path)) return false;
   const st = statSync(stamp.path);
-  if (st.size !== stamp.size || st.mtimeMs !== stamp.mtimeMs) return false;
+  if (st.size !== stamp.size || (timed && st.mtimeMs !== stamp.mtimeMs)) return false;
   return createHash("sha256").update(readFileSync(stamp.path)).digest("hex") === stamp.sha256;
 }
 
@@ -105,15 +106,11 @@ export class WriteSet {
 
   /** Check the guards, write the commit record, rename every temp into place, then drop the record. */
   commit(): void {
-    for (const stamp of this.guards.values()) {
-      if (!sameFile(stamp)) {
-        this.abort();
-        throw new UserError(
-          `${stamp.path}: the file was saved by someone else while ${this.command} ran; nothing was written and the saved file is untouched — close it in the spreadsheet program and run ${this.command} again`,
-        );
-      }
-    }
-    const list = [...this.pending.values()];
+    for (const stamp of this.guards.values()) if (!sameFile(stamp)) this.savedMeanwhile(stamp.path);
+    // Guarded files (workbooks people edit) land first after any backup of them, so a save found at the
+    // last moment stops the set before the rest of it lands.
+    const rank = (p: Pending) => (/\.backup-/.test(p.target) ? 0 : this.guards.has(p.target) ? 1 : 2);
+    const list = [...this.pending.values()].sort((a, b) => rank(a) - rank(b));
     if (list.length === 0) return;
     let record: string | undefined;
     if (this.journalDir && list.length > 1) {
@@ -137,16 +134,73 @@ export class WriteSet {
     // command on this study finishes the set (recoverCommits).
     for (const p of list) {
       try {
-        renameSync(p.temp, p.target);
+        const stamp = this.guards.get(p.target);
+        if (stamp) this.replaceGuarded(p, stamp);
+        else renameSync(p.temp, p.target);
+        this.pending.delete(p.target);
       } catch (err) {
-        // Without a record (a single file), there is nothing to finish later: remove what is left.
-        if (!record) this.abort();
+        // A save caught at the last moment, or no record to finish the set from: drop what is left.
+        if (!record || err instanceof UserError) {
+          this.abort();
+          if (record) rmSync(record, { force: true });
+        }
         throw err;
       }
     }
-    this.pending.clear();
     if (record) rmSync(record, { force: true });
     for (const fn of this.after) fn();
+  }
+
+  private savedMeanwhile(path: string): never {
+    this.abort();
+    throw new UserError(
+      `${path}: the file was saved by someone else while ${this.command} ran; nothing was written and the saved file is untouched — close it in the spreadsheet program and run ${this.command} again`,
+    );
+  }
+
+  /**
+   * Replace a file a person may save at any moment, without a window in which their save is lost:
+   * the old file is moved aside (atomic), checked to be the one that was read, and the new one is
+   * linked in only if nothing has appeared at the path meanwhile (link never replaces a file). Where
+   * the file system has no hard links, a check and a rename.
+   */
+  private replaceGuarded(p: Pending, stamp: FileStamp): void {
+    const side = join(dirname(p.target), `.${basename(p.target)}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`);
+    try {
+      renameSync(p.target, side);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") this.savedMeanwhile(p.target);
+      throw err;
+    }
+    const putBack = () => {
+      try {
+        linkSync(side, p.target);
+        rmSync(side, { force: true });
+      } catch {
+        // A newer save is at the path: the one moved aside is an older version of the person's file.
+        renameSync(side, p.target.replace(/(\.\w+)$/, `.superseded-${randomBytes(3).toString("hex")}$1`));
+      }
+    };
+    if (!sameFile({ ...stamp, path: side }, false)) {
+      putBack();
+      this.savedMeanwhile(p.target);
+    }
+    try {
+      linkSync(p.temp, p.target);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") {
+        rmSync(side, { force: true });
+        this.savedMeanwhile(p.target);
+      }
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") {
+        putBack();
+        throw err;
+      }
+      renameSync(p.temp, p.target); // no hard links here
+    }
+    rmSync(p.temp, { force: true });
+    rmSync(side, { force: true });
   }
 
   /** Remove every temp file of the set (on failure). */

@@ -1,5 +1,7 @@
 // Preloaded with --import into a run of the CLI: makes the file system fail like a full, read-only or
-// broken disk, from the nth write, open-for-writing, rename or mkdir on (NA_FAULT=CODE:op:n).
+// broken disk, from the nth write, open-for-writing, rename or mkdir on (NA_FAULT=CODE:op:n); or, with
+// op "save", saves NA_SAVE_FROM over NA_SAVE_TO just before the nth rename, as a person saving a
+// workbook in a spreadsheet program at the worst moment would.
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 
@@ -46,6 +48,20 @@ if (op === "mkdir") {
   fs.mkdirSync = function (path, ...rest) {
     fail(String(path));
     return mkdirSync.call(this, path, ...rest);
+  };
+}
+if (op === "save") {
+  const renameSync = fs.renameSync;
+  let saved = false;
+  fs.renameSync = function (from, to) {
+    calls += 1;
+    if (!saved && calls >= Number(after)) {
+      saved = true;
+      const tmp = `${process.env.NA_SAVE_TO}.saving`;
+      fs.copyFileSync(process.env.NA_SAVE_FROM, tmp);
+      renameSync.call(this, tmp, process.env.NA_SAVE_TO);
+    }
+    return renameSync.call(this, from, to);
   };
 }
 syncBuiltinESMExports();

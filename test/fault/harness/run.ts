@@ -18,8 +18,11 @@ export interface Outcome {
 export interface FsFault {
   /** e.g. ENOSPC, EROFS, EACCES, EIO. */
   code: string;
-  /** Which calls fail: writes (writeSync and write streams), opens for writing, renames or mkdirs. */
-  op: "write" | "open" | "rename" | "mkdir";
+  /** Which calls fail: writes (writeSync and write streams), opens for writing, renames or mkdirs; or "save" (see saveFrom). */
+  op: "write" | "open" | "rename" | "mkdir" | "save";
+  /** With op "save": the file saved over `saveTo` just before the nth rename. */
+  saveFrom?: string;
+  saveTo?: string;
   /** Fail from the nth such call on (1-based). */
   after: number;
 }
@@ -29,6 +32,8 @@ function env(fault?: FsFault): NodeJS.ProcessEnv {
   if (fault) {
     e.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import=${INJECT}`.trim();
     e.NA_FAULT = `${fault.code}:${fault.op}:${fault.after}`;
+    if (fault.saveFrom) e.NA_SAVE_FROM = fault.saveFrom;
+    if (fault.saveTo) e.NA_SAVE_TO = fault.saveTo;
   }
   return e;
 }
