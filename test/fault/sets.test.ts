@@ -7,6 +7,7 @@ import { createRandom } from "../../src/core/random.js";
 import { recoverCommits } from "../../src/io/write-set.js";
 import { readCsv } from "../helpers/csv.js";
 import { streamProblems } from "./harness/checks.js";
+import { figure } from "./harness/figures.js";
 import { runCli, seeds, sleep, startCli } from "./harness/run.js";
 import { makeStudy, type Study } from "./harness/study.js";
 import { decisionsOf, fillDecisions, openBook, saveBook, SCREENING, columns } from "./harness/workbook.js";
@@ -84,6 +85,11 @@ describe.each(seeds(1, 71))("kills, concurrent saves and concurrent runs, seed %
       }
       expect(streamProblems(o, study.markers)).toEqual([]);
       const now = await decisionsOf(book(), SCREENING);
+      const lost = [...decided].filter(([pid, d]) => now.get(pid) !== d).length;
+      figure("saves by a rater while a command ran");
+      figure("saves by a rater kept", lost === 0 ? 1 : 0);
+      figure("decisions checked", decided.size);
+      figure("decisions lost or moved", lost);
       for (const [pid, d] of decided) expect(now.get(pid), `round ${i}: ${pid}`).toBe(d);
     }
     expect(leftovers(study.out)).toEqual([]);
@@ -113,6 +119,11 @@ describe.each(seeds(1, 71))("kills, concurrent saves and concurrent runs, seed %
       expect(readFileSync(book()).equals(readFileSync(edited)), `save before rename ${after}`).toBe(true);
       decided.set(id, value);
       const now = await decisionsOf(book(), SCREENING);
+      const lost = [...decided].filter(([pid, d]) => now.get(pid) !== d).length;
+      figure("saves by a rater while a command ran");
+      figure("saves by a rater kept", lost === 0 && readFileSync(book()).equals(readFileSync(edited)) ? 1 : 0);
+      figure("decisions checked", decided.size);
+      figure("decisions lost or moved", lost);
       for (const [pid, d] of decided) expect(now.get(pid), `${after}: ${pid}`).toBe(d);
     }
     expect(leftovers(study.out)).toEqual([]);
@@ -132,8 +143,14 @@ describe.each(seeds(1, 71))("kills, concurrent saves and concurrent runs, seed %
       // what the next command on the study does first: finish a set a kill interrupted
       recoverCommits(join(study.out, STATE), study.out);
       const now = await decisionsOf(book(), SCREENING);
-      for (const [pid, d] of decided) expect(now.get(pid), `kill ${i}: ${pid}`).toBe(d);
       const sets = await searchSets(study.out);
+      const lost = [...decided].filter(([pid, d]) => now.get(pid) !== d).length;
+      const mixed = JSON.stringify(sets.hits) !== JSON.stringify(sets.patients) || JSON.stringify(sets.workbook) !== JSON.stringify(sets.patients);
+      figure("kills (SIGKILL at a random moment)");
+      figure("kills survived (no decision lost, no mixed set)", lost === 0 && !mixed ? 1 : 0);
+      figure("decisions checked", decided.size);
+      figure("decisions lost or moved", lost);
+      for (const [pid, d] of decided) expect(now.get(pid), `kill ${i}: ${pid}`).toBe(d);
       expect(sets.hits, `kill ${i}: hits.csv and patients.csv`).toEqual(sets.patients);
       expect(sets.workbook, `kill ${i}: search.xlsx and patients.csv`).toEqual(sets.patients);
     }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRandom } from "../../src/core/random.js";
 import { streamProblems } from "./harness/checks.js";
+import { figure } from "./harness/figures.js";
 import { runCli, seeds } from "./harness/run.js";
 import { makeStudy, type Study } from "./harness/study.js";
 import { decisionsOf, fillDecisions, openBook, overlaps, SCREENING, sheetXml, tamper, TAMPERS, validationRanges } from "./harness/workbook.js";
@@ -35,6 +36,8 @@ describe.each(SEEDS)("a damaged screening workbook, seed %i", (seed) => {
     expect(r.code, r.stderr).toBe(0);
     expect(streamProblems(r, study.markers)).toEqual([]);
     const after = await decisionsOf(book(), SCREENING);
+    figure("decisions checked", filled.size);
+    figure("decisions lost or moved", [...filled].filter(([id, d]) => after.get(id) !== d).length);
     for (const [id, d] of filled) expect(after.get(id), id).toBe(d);
     expect(after.size).toBe(filled.size);
     // put the first version back for the damage cases
@@ -50,6 +53,8 @@ describe.each(SEEDS)("a damaged screening workbook, seed %i", (seed) => {
     const r = runCli(["screen", ...study.args], study.dir);
     const left = readFileSync(book());
     copyFileSync(`${book()}.keep`, book());
+    figure("damaged workbooks");
+    figure("damaged workbooks reported by cell, nothing applied", r.code === 2 && left.equals(damaged) && /Screening![A-Z]+\d+/.test(r.stderr) ? 1 : 0);
     expect(r.code, `${what}: ${r.stderr}`).toBe(2);
     expect(left.equals(damaged), "the damaged workbook was replaced").toBe(true);
     expect(r.stderr, what).toMatch(/screening\.xlsx › Screening![A-Z]+\d+/);

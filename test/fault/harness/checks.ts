@@ -1,4 +1,5 @@
 import { MAX_MESSAGE } from "../../../src/core/message.js";
+import { figure } from "./figures.js";
 import type { Outcome } from "./run.js";
 
 /** Problems with what a run printed: note text (a marker) in any stream, a message line too long. */
@@ -8,6 +9,9 @@ export function streamProblems(o: Outcome, markers: readonly string[]): string[]
   for (const m of markers) if (all.includes(m)) problems.push(`note text (marker ${m}) printed`);
   for (const line of o.stderr.split("\n")) if ([...line].length > MAX_MESSAGE) problems.push(`a message line of ${[...line].length} characters`);
   if (/\n\s+at .+\(.+:\d+:\d+\)/.test(o.stderr)) problems.push("a stack trace without --debug");
+  figure("output streams checked for note text");
+  figure("note text in output streams", problems.filter((p) => p.startsWith("note text")).length);
+  figure("message lines over 300 characters", problems.filter((p) => p.startsWith("a message line")).length);
   return problems;
 }
 
@@ -23,5 +27,7 @@ export function inputErrorProblems(o: Outcome, path: string | RegExp): string[] 
   const errors = lines.filter((l) => l.startsWith("notes-analyse:"));
   if (errors.length === 0) problems.push("no error line");
   for (const l of errors) if (!(typeof path === "string" ? l.includes(path) : path.test(l))) problems.push(`an error line does not name ${String(path)}: ${l}`);
+  figure("bad inputs and environment faults tried");
+  figure("bad inputs and environment faults handled (exit 2, one line naming the path)", problems.length === 0 ? 1 : 0);
   return problems;
 }

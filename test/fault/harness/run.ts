@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { figure } from "./figures.js";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 /** The CLI under test: this checkout's, or another build's (NA_BIN), to show a fault on an older version. */
@@ -41,6 +42,7 @@ function env(fault?: FsFault): NodeJS.ProcessEnv {
 /** Run the real CLI and wait for it. */
 export function runCli(args: string[], cwd: string, fault?: FsFault): Outcome {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: env(fault), timeout: 300_000 });
+  count(r.status);
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,8 +53,18 @@ export function startCli(args: string[], cwd: string): { done: Promise<Outcome>;
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-  const done = new Promise<Outcome>((res) => child.on("close", (code, signal) => res({ code, signal, stdout, stderr })));
+  const done = new Promise<Outcome>((res) =>
+    child.on("close", (code, signal) => {
+      count(code);
+      res({ code, signal, stdout, stderr });
+    }),
+  );
   return { done, kill: () => void child.kill("SIGKILL"), pid: child.pid };
+}
+
+function count(code: number | null): void {
+  figure("runs of the CLI");
+  if (code === 70) figure("exit 70");
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
