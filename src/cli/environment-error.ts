@@ -23,13 +23,14 @@ const FIXES: Record<string, string> = {
 
 /**
  * An error from the operating system (a file that cannot be read or written) as one line for the user,
- * naming the path and the fix; undefined for anything else (a bug in the tool).
+ * naming the path (else `where`) and the fix; undefined for anything else (a bug in the tool).
  */
-export function environmentError(err: unknown): UserError | undefined {
+export function environmentError(err: unknown, where?: string): UserError | undefined {
   if (err instanceof UserError) return err;
   const e = err as NodeJS.ErrnoException | undefined;
   const code = typeof e?.code === "string" ? e.code : undefined;
   if (!code || !(code in FIXES)) return undefined;
   const path = typeof e?.path === "string" ? e.path : typeof (err as { dest?: unknown }).dest === "string" ? (err as { dest: string }).dest : undefined;
-  return new UserError(`${path ?? "a file"}: ${FIXES[code]} [${code}]`);
+  // A failed write names no file: name the folder being written (the study's output folder).
+  return new UserError(`${path ?? (where ? `${where} (a file in it)` : "a file")}: ${FIXES[code]} [${code}]`);
 }

@@ -28,6 +28,7 @@ function register(program: Command, spec: CommandSpec, argv: string[], result: {
     const flags = commonFlags(opts);
     const log = createLogger({ quiet: flags.quiet, color: flags.color });
     let lock: StudyLock | undefined;
+    let out: string | undefined;
     try {
       const run = spec.run;
       if (!run) throw new UserError(`${spec.name} is not built yet`);
@@ -40,7 +41,7 @@ function register(program: Command, spec: CommandSpec, argv: string[], result: {
         config: () => (cached ??= loadConfig(process.cwd(), flagsToConfig(opts), flags.config)),
       };
       // One command at a time writes a study; what it writes lands as a set when it succeeds.
-      const out = spec.locks === "study" ? ctx.config().out : spec.locks?.(ctx, args, opts);
+      out = spec.locks === "study" ? ctx.config().out : spec.locks?.(ctx, args, opts);
       if (out) {
         lock = await lockStudy(out, spec.name, LOCK_WAIT_MS);
         const recovered = recoverCommits(join(out, STATE_DIR), out);
@@ -51,7 +52,7 @@ function register(program: Command, spec: CommandSpec, argv: string[], result: {
       if (flags.json && res.summary !== undefined) process.stdout.write(`${JSON.stringify(res.summary, null, 2)}\n`);
       result.code = res.exitCode ?? EXIT.ok;
     } catch (err) {
-      const user = environmentError(err);
+      const user = environmentError(err, out);
       if (user) {
         for (const line of user.message.split("\n")) log.error(line);
         if (flags.debug && (err as Error).stack) process.stderr.write(`${(err as Error).stack}\n`);

@@ -195,7 +195,11 @@ export async function readDecisionWorkbook(path: string, spec: DecisionSheet): P
   const letter = (col: number) => ws.getColumn(col).letter;
   const columnOf = Object.fromEntries(spec.decisions.map((d) => [d.key, letter(header.get(d.header)!)]));
   const out: ReadDecisions = { decisions: new Map(), ids: [], problems: [], rowOf: new Map(), columnOf, evidence: new Map() };
-  if (source === path) out.stamp = stampOf(path, bytes);
+  if (source === path) {
+    out.stamp = stampOf(path, bytes);
+    // What the command computes from these decisions lands only if the workbook is still this file then.
+    currentWriteSet()?.guard(out.stamp);
+  }
   const idCol = header.get(spec.idColumn)!;
   const at = (r: number, col: number) => `${path} › ${spec.sheet}!${letter(col)}${r}`;
 

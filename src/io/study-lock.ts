@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../core/errors.js";
@@ -30,6 +30,14 @@ function readHolder(path: string): Holder | undefined {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Take the lock of a study's output folder, so two commands never write one study at once. A second
  * command waits up to `waitMs` for the first to finish, then stops with exit 2 naming the holder. A
@@ -53,8 +61,15 @@ export async function lockStudy(out: string, command: string, waitMs: number, no
     }
     if (fd !== undefined) {
       const holder: Holder = { pid: process.pid, host: hostname(), command, since: now().toISOString() };
-      writeSync(fd, JSON.stringify(holder));
-      closeSync(fd);
+      try {
+        writeSync(fd, JSON.stringify(holder));
+        closeSync(fd);
+      } catch (err) {
+        // A lock that says nobody would stop every later command: remove it (a full disk, say).
+        closeSync(fd);
+        rmSync(path, { force: true });
+        throw outFolderError(out, err);
+      }
       let released = false;
       return {
         path,
@@ -67,8 +82,9 @@ export async function lockStudy(out: string, command: string, waitMs: number, no
     }
     const holder = readHolder(path);
     // A lock written by a process of this machine that has gone (killed, crashed) is stale. A lock file
-    // being written this instant has no holder yet: wait for it like any other.
-    if (holder && holder.host === hostname() && !alive(holder.pid)) {
+    // being written this instant has no holder yet: wait for it like any other; one that has said
+    // nothing for a few seconds was left by a process killed (or a disk filled) as it wrote it.
+    if ((holder && holder.host === hostname() && !alive(holder.pid)) || (!holder && ageMs(path) > 3000)) {
       rmSync(path, { force: true });
       continue;
     }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -195,6 +195,11 @@ describe("the study lock, temp files and backups", () => {
     const again = runCli(["search", ...study.args], study.dir);
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
+    // a lock left empty by a process killed (or a disk filled) as it wrote it is cleared too
+    writeFileSync(lock, "");
+    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const empty = runCli(["search", ...study.args], study.dir);
+    expect(empty.code, empty.stderr).toBe(0);
   });
 
   it("never follows a planted temp-file symlink (9)", () => {
