@@ -43,6 +43,7 @@ const rows: [string, string][] = [
   ["damaged workbooks: tried / reported by cell, nothing applied", `${get("damaged workbooks")} / ${get("damaged workbooks reported by cell, nothing applied")}`],
   ["SIGKILLs at random moments: tried / survived (no decision lost, no mixed set)", `${get("kills (SIGKILL at a random moment)")} / ${get("kills survived (no decision lost, no mixed set)")}`],
   ["saves by a rater while a command ran: tried / kept", `${get("saves by a rater while a command ran")} / ${get("saves by a rater kept")}`],
+  ["two commands on one study at once: tried / leaving one run's outputs", `${get("concurrent runs on one study")} / ${get("concurrent runs leaving one run's outputs")}`],
   ["decisions checked / lost or moved", `${get("decisions checked")} / ${get("decisions lost or moved")}`],
   ["output streams checked / with note text", `${get("output streams checked for note text")} / ${get("note text in output streams")}`],
   ["message lines over 300 characters", String(get("message lines over 300 characters"))],
