@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,7 +62,7 @@ describe("write sets", () => {
     writeFileSync(join(dir, "b.csv"), "old b");
     // the record was written, one rename happened, then the process died
     writeFileSync(join(dir, "b.csv"), "new b");
-    writeFileSync(createTemp(join(state, "x")).fd, "");
+    mkdirSync(state, { recursive: true });
     writeFileSync(join(state, "commit-1-abcd.json"), JSON.stringify([{ target: join(dir, "a.csv"), temp: a.path }]));
     writeFileSync(join(dir, ".c.csv.tmp-999999-0123456789ab"), "a dead run's temp");
     const r = recoverCommits(state, dir);
