@@ -36,6 +36,11 @@ export interface CommandSpec {
   /** Common flags that do not apply to it, left out of its `--help` (still accepted). */
   ignores?: readonly ("--config" | "--force")[];
   configure?(cmd: Command): void;
+  /**
+   * The output folder the command writes, locked while it runs: "study" for the config's `out`, or a
+   * function of the command's arguments. Absent for commands that write no study (agreement, verify).
+   */
+  locks?: "study" | ((ctx: CommandContext, args: string[], opts: Record<string, unknown>) => string | undefined);
   /** Absent while the command is not built yet. */
   run?(ctx: CommandContext, args: string[], opts: Record<string, unknown>): Promise<CommandResult>;
 }

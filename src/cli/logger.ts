@@ -1,4 +1,8 @@
 import { Chalk } from "chalk";
+import { MAX_MESSAGE, oneLine } from "../core/message.js";
+
+/** Each message is one line of at most MAX_MESSAGE characters, its prefix included. */
+const line = (prefix: string, message: string) => oneLine(message, MAX_MESSAGE - prefix.length);
 
 /** Messages on stderr; stdout is kept for results (`--json`). */
 export interface Logger {
@@ -33,15 +37,15 @@ export function createLogger(opts: LoggerOptions): Logger {
     info(message) {
       if (opts.quiet) return;
       clearProgress();
-      stream.write(`${message}\n`);
+      stream.write(`${line("", message)}\n`);
     },
     warn(message) {
       clearProgress();
-      stream.write(`${c.yellow("warning")} ${message}\n`);
+      stream.write(`${c.yellow("warning")} ${line("warning ", message)}\n`);
     },
     error(message) {
       clearProgress();
-      stream.write(`${c.red("notes-analyse:")} ${message}\n`);
+      stream.write(`${c.red("notes-analyse:")} ${line("notes-analyse: ", message)}\n`);
     },
     progress(message, done = false) {
       if (opts.quiet || !tty) return;

@@ -1,5 +1,9 @@
+import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "../core/errors.js";
+import { lockStudy, STATE_DIR, type StudyLock } from "../io/study-lock.js";
+import { recoverCommits, withWriteSet, WriteSet } from "../io/write-set.js";
+import { environmentError } from "./environment-error.js";
 import { loadConfig, type ResolvedConfig } from "../config/load.js";
 import { createLogger } from "./logger.js";
 import { addCommonFlags, addStudyOptions, commonFlags, flagsToConfig } from "./options.js";
@@ -8,8 +12,8 @@ import type { CommandSpec } from "./command.js";
 
 import { VERSION } from "./version.js";
 
-/** Exit code for a bug in the tool itself (not the user's input): EX_SOFTWARE. */
-const EXIT_INTERNAL = 70;
+/** How long a command waits for another one writing the same study before it stops. */
+const LOCK_WAIT_MS = 5000;
 
 function register(program: Command, spec: CommandSpec, argv: string[], result: { code: number }): void {
   const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name);
@@ -23,33 +27,44 @@ function register(program: Command, spec: CommandSpec, argv: string[], result: {
     const args = self.args;
     const flags = commonFlags(opts);
     const log = createLogger({ quiet: flags.quiet, color: flags.color });
+    let lock: StudyLock | undefined;
+    let out: string | undefined;
     try {
-      if (!spec.run) throw new UserError(`${spec.name} is not built yet`);
+      const run = spec.run;
+      if (!run) throw new UserError(`${spec.name} is not built yet`);
       let cached: ResolvedConfig | undefined;
-      const res = await spec.run(
-        {
-          cwd: process.cwd(),
-          flags,
-          log,
-          argv,
-          config: () => (cached ??= loadConfig(process.cwd(), flagsToConfig(opts), flags.config)),
-        },
-        args,
-        opts,
-      );
+      const ctx = {
+        cwd: process.cwd(),
+        flags,
+        log,
+        argv,
+        config: () => (cached ??= loadConfig(process.cwd(), flagsToConfig(opts), flags.config)),
+      };
+      // One command at a time writes a study; what it writes lands as a set when it succeeds.
+      out = spec.locks === "study" ? ctx.config().out : spec.locks?.(ctx, args, opts);
+      if (out) {
+        lock = await lockStudy(out, spec.name, LOCK_WAIT_MS);
+        const recovered = recoverCommits(join(out, STATE_DIR), out);
+        if (recovered.finished > 0) log.warn(`${out}: finished writing ${recovered.finished} file(s) of an earlier run that was interrupted`);
+      }
+      const set = new WriteSet(out ? join(out, STATE_DIR) : undefined, () => cached?.backups ?? 5, `notes-analyse ${spec.name}`);
+      const res = await withWriteSet(set, () => run(ctx, args, opts));
       if (flags.json && res.summary !== undefined) process.stdout.write(`${JSON.stringify(res.summary, null, 2)}\n`);
       result.code = res.exitCode ?? EXIT.ok;
     } catch (err) {
-      if (err instanceof UserError) {
-        for (const line of err.message.split("\n")) log.error(line);
-        if (flags.debug && err.stack) process.stderr.write(`${err.stack}\n`);
-        result.code = err.exitCode;
+      const user = environmentError(err, out);
+      if (user) {
+        for (const line of user.message.split("\n")) log.error(line);
+        if (flags.debug && (err as Error).stack) process.stderr.write(`${(err as Error).stack}\n`);
+        result.code = user.exitCode;
       } else {
         const e = err as Error;
-        log.error(`internal error: ${e?.message ?? String(err)}${flags.debug ? "" : " (run again with --debug for details)"}`);
+        log.error(`internal error: ${e?.message ?? String(err)}${flags.debug ? "" : " (a bug in notes-analyse: run again with --debug and report the trace)"}`);
         if (flags.debug && e?.stack) process.stderr.write(`${e.stack}\n`);
-        result.code = EXIT_INTERNAL;
+        result.code = EXIT.internal;
       }
+    } finally {
+      lock?.release();
     }
   });
 }
@@ -67,8 +82,9 @@ export function buildProgram(argv: string[], result: { code: number }, commands:
   program.addHelpText(
     "after",
     `
-Exit codes: 0 success, 1 agreement threshold not met, 2 bad usage, config or input,
-3 a human step is pending (a workbook to fill in).
+Exit codes: 0 success, 1 agreement threshold not met (or verify found changes), 2 bad usage,
+config, input or environment (a file or folder that cannot be read or written), 3 a human step is
+pending (a workbook to fill in), 70 a bug in notes-analyse (run again with --debug and report it).
 Every study command reads notes-analyse.config.json from this folder when present; flags override it.
 Start with: notes-analyse run --demo`,
   );

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve as resolvePath } from "node:path";
-import { UserError } from "../core/errors.js";
+import { at, UserError } from "../core/errors.js";
 import type { Note, Patient } from "../core/types.js";
 import type { ResolvedConfig } from "../config/load.js";
 import { optionalRuleFile, ruleFile } from "../config/load.js";
@@ -13,6 +13,7 @@ import { readReturnedNotes } from "../io/returned-notes/read.js";
 import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
 import { readReturned } from "../stages/screen/returned.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
+import { readTextFile } from "../io/open-text.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
 import type { Logger } from "./logger.js";
@@ -48,7 +49,7 @@ export function loadTerms(config: ResolvedConfig): Term[] {
   const file = ruleFile(config, "terms", "--terms");
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readTextFile(file);
   } catch (err) {
     throw new UserError(`${file}: cannot read the term file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
@@ -132,8 +133,18 @@ export async function sourceNotes(config: ResolvedConfig, cwd: string, log: Logg
 /** Every note of the given patients read from the export itself, sorted as notesOf sorts them. */
 async function exportNotesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>): Promise<Map<string, Note[]>> {
   const out = new Map<string, Note[]>();
+  const seen = new Map<string, Note>();
   for await (const note of await sourceNotes(config, cwd, log, ids)) {
     if (!ids.has(note.patientId)) continue;
+    // Two notes of one patient under one id would share extracts and decisions: an input error, never merged.
+    const key = `${note.patientId}\u0000${note.noteId}`;
+    const first = seen.get(key);
+    if (first) {
+      throw new UserError(
+        `${at(note.source.file, note.source.line)}: note id ${note.noteId} of patient ${note.patientId} is already used at ${at(first.source.file, first.source.line)} (note ids must be unique within a patient: fix the export)`,
+      );
+    }
+    seen.set(key, note);
     const list = out.get(note.patientId);
     if (list) list.push(note);
     else out.set(note.patientId, [note]);

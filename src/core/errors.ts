@@ -4,6 +4,8 @@ export const EXIT = {
   threshold: 1,
   usage: 2,
   pending: 3,
+  /** A bug in the tool itself, never the user's input or environment (EX_SOFTWARE). */
+  internal: 70,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,5 +1,5 @@
 import { withAtomicFile } from "./atomic-write.js";
-import { cellText, exceljs } from "./workbook.js";
+import { cellText, exceljs, workbookBytes } from "./workbook.js";
 
 /**
  * Fill decision cells of a workbook by row id and column header, as a person would in Excel. Only
@@ -26,6 +26,6 @@ export async function fillEmptyDecisions(path: string, sheet: string, idHeader: 
       filled++;
     }
   }
-  if (filled > 0) await withAtomicFile(path, (tmp) => wb.xlsx.writeFile(tmp));
+  if (filled > 0) await withAtomicFile(path, () => workbookBytes(wb));
   return filled;
 }

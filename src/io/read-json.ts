@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readTextFile } from "./open-text.js";
 import { UserError } from "../core/errors.js";
 
 /**
@@ -8,7 +8,7 @@ import { UserError } from "../core/errors.js";
 export function readJsonFile(path: string, what: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readTextFile(path);
   } catch (err) {
     throw new UserError(`${path}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }

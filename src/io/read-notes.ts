@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import iconv from "iconv-lite";
 import { UserError } from "../core/errors.js";
 import type { Note } from "../core/types.js";
 import type { Encoding, NoteColumn } from "../config/schema.js";
 import { normaliseDate } from "./dates.js";
 import { findInputs, type InputFile } from "./find-inputs.js";
-import { assertReadable, resolveEncoding } from "./open-text.js";
+import { assertReadable, decodeText, resolveEncoding } from "./open-text.js";
 import { readJsonLines } from "./read-jsonl.js";
 import { readTable, type TableRow } from "./read-table.js";
 import { delimiterChar, type DelimiterSetting } from "./csv/delimiter.js";
@@ -75,10 +74,13 @@ function toNote(file: string, row: TableRow, opts: NotesOptions): Note {
 async function readTxtNote(input: InputFile, opts: NotesOptions): Promise<Note> {
   await assertReadable(input.path);
   const encoding = await resolveEncoding(input.path, opts.encoding, opts.warn);
-  const text = iconv.decode(await readFile(input.path), encoding === "utf-8" ? "utf8" : "win1252", { stripBOM: true });
+  const text = decodeText(await readFile(input.path), encoding, input.path);
   const rel = relative(input.root ?? dirname(input.path), input.path).split(sep);
   const stem = basename(input.path).replace(/\.txt$/i, "");
   const date = /^(\d{4}-\d{2}-\d{2})/.exec(stem)?.[1] ?? "";
+  if (date !== "" && normaliseDate(date) === null) {
+    throw new UserError(`${input.path}: the name starts with ${date}, which is not a date (rename it yyyy-mm-dd_<note>.txt with a real date, or drop the date)`);
+  }
   let patientId: string;
   if (rel.length > 1) patientId = rel[rel.length - 2];
   else {
@@ -100,7 +102,8 @@ export async function* readNotesFile(input: InputFile, opts: NotesOptions): Asyn
   if (input.kind === "jsonl") {
     let checked = false;
     for await (const row of readJsonLines(input.path, opts.encoding, opts.warn)) {
-      if (!checked) {
+      // Every record must have the keys: one missing them would otherwise be read as a note with no text.
+      if (!checked || !REQUIRED.every((r) => columnName(r, opts) in row.values)) {
         checkColumns(`${input.path}:${row.line}`, Object.keys(row.values), opts);
         checked = true;
       }

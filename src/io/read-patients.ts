@@ -78,6 +78,9 @@ function ageOf(file: string, line: number, v: Record<PatientColumn, string | und
   const first = normaliseDate(v.first_contact_date ?? "");
   if (dob === null) throw new UserError(`${file}:${line}: column ${name.date_of_birth}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
   if (first === null) throw new UserError(`${file}:${line}: column ${name.first_contact_date}: not a date (expected yyyy-mm-dd or dd/mm/yyyy)`);
-  if (dob && first) return yearsBetween(dob, first);
+  if (dob && first) {
+    if (dob > first) throw new UserError(`${file}:${line}: ${name.date_of_birth} ${dob} is after ${name.first_contact_date} ${first} (check the two dates)`);
+    return yearsBetween(dob, first);
+  }
   return null;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type ExcelJS from "exceljs";
-import { withAtomicFile } from "./atomic-write.js";
+import { streamFileAtomic } from "./atomic-write.js";
 import { cellValue, estimateLines, exceljs, FIXED_DATE, type SheetColumn, type SheetValue } from "./workbook.js";
 
 /** One sheet of a streamed workbook: the same table addTableSheet makes. */
@@ -19,7 +19,7 @@ export interface StreamedSheet {
  */
 export async function writeStreamedWorkbook(path: string, sheets: readonly StreamedSheet[]): Promise<void> {
   fixZipDates();
-  await withAtomicFile(path, async (tmp) => {
+  await streamFileAtomic(path, async (tmp) => {
     // Shared strings would key rich text wrongly in the streaming writer: inline strings are used.
     const wb = new (workbookWriter())({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
     Object.assign(wb, { creator: "notes-analyse", lastModifiedBy: "notes-analyse", created: FIXED_DATE, modified: FIXED_DATE });

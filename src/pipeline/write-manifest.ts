@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "../config/load.js";
 import { PRESET_FILES, type PresetFile } from "../config/presets.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { VERSION } from "../cli/version.js";
-import { fileEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
+import { fileEntry, inputEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
 import { ruleFilePath, type HashCache } from "./fingerprint.js";
 import { databaseName } from "../io/omop/connect.js";
 
@@ -22,6 +22,8 @@ export async function writeManifest(
   ratersDir?: string,
 ): Promise<string> {
   const inputs = [...noteFiles];
+  // The config file is an input like any other: verify reports it changed.
+  if (config.configFile && existsSync(config.configFile)) inputs.push(config.configFile);
   if (config.patients) inputs.push(config.patients);
   for (const key of Object.keys(PRESET_FILES) as PresetFile[]) {
     const p = ruleFilePath(config, key);
@@ -40,9 +42,10 @@ export async function writeManifest(
     tool: { name: "notes-analyse", version: VERSION },
     node: process.versions.node.split(".")[0],
     command_lines: commandLines,
+    study: relative(out, config.baseDir).split(sep).join("/") || ".",
     config: settings as Record<string, unknown>,
     seeds,
-    inputs: await Promise.all([...new Set(inputs)].map((p) => fileEntry(p, undefined, (f) => hashes.file(f)))),
+    inputs: await Promise.all([...new Set(inputs)].map((p) => inputEntry(p, config.baseDir, (f) => hashes.file(f)))),
     outputs,
     row_counts: Object.fromEntries(outputs.filter((o) => o.rows !== undefined).map((o) => [o.path, o.rows!])),
   };

@@ -195,7 +195,7 @@ describe("notes-analyse identify (end to end)", () => {
     await fill(ID(s, "identification.xlsx"), { T02: { suggested_route: "unknown", final_route: "unknown" } });
     const r = identify(s);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("identification.xlsx › Identification!row 3 (patient_id T02)");
+    expect(r.stderr).toContain("identification.xlsx › Identification!A3 (patient_id T02): row sorted, moved or edited");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(identify(s, "--force").code).toBe(0);
     expect(readdirSync(join(s.out, "03-identification")).some((f) => f.startsWith("identification.backup-"))).toBe(true);

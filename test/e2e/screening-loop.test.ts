@@ -118,7 +118,7 @@ describe("screen → sample → fill → consensus (end to end)", () => {
 
     const r = cli(["screen", ...study(out)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Screening!row 3 (patient_id ${id}): evidence or id cells were changed`);
+    expect(r.stderr).toContain(`Screening!A3 (patient_id ${id}): row sorted, moved or edited`);
     const forced = cli(["screen", ...study(out), "--force"]);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readdirSync(join(out, "02-screening")).filter((f) => f.includes(".backup-"))).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { delimiterChar, detectDelimiter } from "../../src/io/csv/delimiter.js";
-import { looksLikeHeader, missingColumnMessage } from "../../src/io/header-hint.js";
+import { looksLikeHeader } from "../../src/io/header-check.js";
+import { missingColumnMessage } from "../../src/io/header-hint.js";
 
 describe("the delimiter of an export, from its header row", () => {
   it.each([
@@ -39,7 +40,7 @@ describe("the hint of a missing column", () => {
     expect(looksLikeHeader(row)).toBe(false);
     const m = missingColumnMessage("n.csv", ["patient_id"], row, false, "patient_id");
     expect(m).not.toMatch(/trafficked|uncle|S1/);
-    expect(m).toMatch(/the first row \(3 fields\) does not look like a row of column names/);
+    expect(m).toMatch(/the first row does not look like a header: 3 fields/);
     expect(looksLikeHeader(["12", "2009-01-01"])).toBe(false);
     expect(looksLikeHeader(["BrcId", "Age at first contact", "Ethnicity"])).toBe(true);
   });

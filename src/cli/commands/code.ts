@@ -127,6 +127,7 @@ export const codeCommand: CommandSpec = {
   summary: "extract passages, suggest thematic codes, coder workbooks, results per group, theme maps",
   studyOptions: true,
   uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "codebook", "out", "sampling.fraction", "seed", "childAgeCutoff"],
+  locks: "study",
   configure(cmd: Command) {
     addEligibleOption(cmd);
     cmd.option("--familiarise <n>", "write familiarisation.xlsx: N whole notes of eligible patients drawn with the seed, then stop");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { PendingHumanStep, UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type ReadDecisions } from "../../io/decision-workbook.js";
+import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type ReadDecisions } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { mergeRaters } from "../../stages/agreement/raters.js";
@@ -18,7 +18,7 @@ import { reportWorkbookChanges } from "../workbook-messages.js";
 async function readDecisions(path: string, spec: DecisionSheet, what: string, run: string): Promise<ReadDecisions> {
   if (!existsSync(path)) throw new UserError(`${path}: not found (run notes-analyse ${run} first to write the ${what} workbook)`);
   const read = await readDecisionWorkbook(path, spec);
-  if (read.problems.length > 0) throw new UserError(read.problems.join("\n"));
+  if (read.problems.length > 0) throw decisionProblemsError(read.problems, "fix the workbook, save, and run notes-analyse consensus again");
   return read;
 }
 
@@ -132,5 +132,6 @@ export const consensusCommand: CommandSpec = {
   summary: "discrepancies in, final eligible list and flow counts out",
   studyOptions: true,
   uses: ["out"],
+  locks: "study",
   run,
 };

@@ -139,6 +139,7 @@ export const identifyCommand: CommandSpec = {
   summary: "suggest how each eligible patient was identified (directed content analysis)",
   studyOptions: true,
   uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "categories", "out", "sampling.first", "sampling.fraction", "seed", "childAgeCutoff"],
+  locks: "study",
   configure(cmd: Command) {
     addEligibleOption(cmd);
     cmd.option("--no-sample", "do not write the blinded second-rater workbook 03-identification/second-rater.xlsx (a seeded sample: --first, --fraction, --seed)");

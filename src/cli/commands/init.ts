@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
@@ -100,19 +100,35 @@ async function run(ctx: CommandContext, args: string[], opts: Record<string, unk
     columns: { patient_id: "patient_id", note_id: "note_id", date: "date", text: "text" },
     ...(preset ? { preset } : {}),
   };
+  // --force replaces the scaffold, but a file someone edited is backed up first, as the help promises.
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const backups: string[] = [];
+  const write = (path: string, data: string | Buffer) => {
+    const bytes = typeof data === "string" ? Buffer.from(data) : data;
+    if (existsSync(path)) {
+      const old = readFileSync(path);
+      if (old.equals(bytes)) return;
+      const ext = extname(path);
+      const backup = `${path.slice(0, path.length - ext.length)}.backup-${stamp}${ext}`;
+      writeFileAtomic(backup, old);
+      backups.push(basename(backup));
+    }
+    writeFileAtomic(path, bytes);
+  };
   for (const key of Object.keys(PRESET_FILES) as PresetFile[]) {
     const from = preset ? presetFile(preset, key) : join(STARTER_DIR, PRESET_FILES[key]);
     if (!from) continue;
-    copyFileSync(from, join(dir, PRESET_FILES[key]));
+    write(join(dir, PRESET_FILES[key]), readFileSync(from));
     copied.push(PRESET_FILES[key]);
     config[CONFIG_KEY[key]] = PRESET_FILES[key];
   }
   Object.assign(config, { out: "notes-analyse-out", seed: 2015, sampling: { first: 10, fraction: 0.1 }, childAgeCutoff: 18 });
-  writeFileAtomic(configPath, `${JSON.stringify(config, null, 2)}\n`);
-  writeFileAtomic(join(dir, "README.md"), preset ? studyReadme(preset, copied) : starterReadme(copied));
+  write(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  write(join(dir, "README.md"), preset ? studyReadme(preset, copied) : starterReadme(copied));
   ctx.log.info(`init: wrote ${DEFAULT_CONFIG_FILE}, ${copied.join(", ")} and README.md in ${dir}${preset ? ` (preset ${preset})` : " (a starter for your own topic: see README.md)"}`);
+  if (backups.length) ctx.log.info(`init: the files it replaced were backed up first: ${backups.join(", ")}`);
   ctx.log.info(`init: next, put the export in ${join(dir, "export")} and run notes-analyse run from ${dir}`);
-  return { summary: { dir, preset: preset ?? null, files: [DEFAULT_CONFIG_FILE, ...copied, "README.md"] } };
+  return { summary: { dir, preset: preset ?? null, files: [DEFAULT_CONFIG_FILE, ...copied, "README.md"], backups } };
 }
 
 export const initCommand: CommandSpec = {

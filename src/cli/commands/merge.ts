@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
-import { restoreNeutralised } from "../../io/neutralise.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
 import type { HitRow } from "../../stages/search/collect.js";
@@ -66,19 +65,18 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
 
   // A patient lives in exactly one shard, so rows are regrouped by patient and each patient's hits keep
   // the order its shard wrote them in: the result is what one unsharded search would have written.
-  // Values come back as search had them before the CSV writer guarded them against formulas, so the
-  // workbook shows the text itself and the CSVs are guarded again, the same way.
-  const original = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, restoreNeutralised(v)]));
+  // Values come back (readCsvRows) as search had them before the CSV writer guarded them against
+  // formulas, so the workbook shows the text itself and the CSVs are guarded again, the same way.
   const patients: { id: string; values: Record<string, string> }[] = [];
   const hits = new Map<string, Record<string, string>[]>();
   for (const dir of dirs) {
     const search = join(dir, STAGE_DIRS.search);
     for (const r of await readCsvRows(join(search, "patients.csv"), PATIENT_COLUMNS)) {
-      const values = original(r.values);
+      const values = r.values;
       patients.push({ id: values.patient_id, values });
     }
     for (const r of await readCsvRows(join(search, "hits.csv"), HIT_COLUMNS)) {
-      const values = original(r.values);
+      const values = r.values;
       const list = hits.get(values.patient_id) ?? [];
       list.push(values);
       hits.set(values.patient_id, list);
@@ -133,5 +131,6 @@ export const mergeCommand: CommandSpec = {
   studyOptions: true,
   uses: ["out"],
   ignores: ["--force"],
+  locks: "study",
   run,
 };

@@ -49,6 +49,7 @@ export const reportCommand: CommandSpec = {
   studyOptions: true,
   uses: ["patients", "columns", "encoding", "delimiter", "out", "childAgeCutoff"],
   ignores: ["--force"],
+  locks: "study",
   configure(cmd) {
     addEligibleOption(cmd);
   },

@@ -4,6 +4,7 @@ import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { EXIT, PendingHumanStep, UserError } from "../../core/errors.js";
 import { DEFAULT_CONFIG_FILE, loadConfig, type ResolvedConfig } from "../../config/load.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
+import { readablePath, withOwnWriteSet } from "../../io/write-set.js";
 import { findNoteFiles } from "../../io/read-notes.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed, pendingMessage } from "../../pipeline/confirm.js";
 import { applyDemoDecisions, DEMO_DIR, DEMO_FILLS } from "../../pipeline/demo.js";
@@ -25,7 +26,7 @@ interface RunState {
 }
 
 function readState(out: string): RunState {
-  const p = join(out, STATE_FILE);
+  const p = readablePath(join(out, STATE_FILE));
   if (!existsSync(p)) return { fingerprints: {}, command_lines: [] };
   try {
     const s = JSON.parse(readFileSync(p, "utf8")) as RunState;
@@ -173,14 +174,15 @@ async function runStage(stage: StageDef, ctx: CommandContext, demo: boolean, out
   if (!stage.command.run) throw new UserError(`${stage.command.name} is not built yet`);
   for (let attempt = 0; ; attempt++) {
     try {
-      await stage.command.run(ctx, [], {});
+      // Each stage's files land before the next stage reads them.
+      await withOwnWriteSet(() => stage.command.run!(ctx, [], {}));
       // Workbooks that only confirm suggestions do not stop a stage: in the demo the synthetic raters fill
       // them afterwards and the stage reads them back. A stage whose workbooks are all filled gets nothing.
-      if (demo && attempt === 0 && DEMO_FILLS[stage.name] && (await applyDemoDecisions(stage.name, out)) > 0) continue;
+      if (demo && attempt === 0 && DEMO_FILLS[stage.name] && (await withOwnWriteSet(() => applyDemoDecisions(stage.name, out))) > 0) continue;
       return;
     } catch (err) {
       if (!(err instanceof PendingHumanStep)) throw err;
-      if (demo && attempt < 4 && (await applyDemoDecisions(stage.name, out)) > 0) {
+      if (demo && attempt < 4 && (await withOwnWriteSet(() => applyDemoDecisions(stage.name, out))) > 0) {
         ctx.log.info(`run: ${stage.name} — filled the pending workbook(s) from the demo's synthetic raters`);
         continue;
       }
@@ -199,6 +201,7 @@ export const runCommand: CommandSpec = {
   name: "run",
   summary: "every stage in order, stopping at a human step (exit 3)",
   studyOptions: true,
+  locks: (ctx, _args, opts) => (opts.demo ? resolve(ctx.cwd, (opts.out as string | undefined) ?? "notes-analyse-demo") : ctx.config().out),
   configure: (cmd) =>
     cmd
       .option("--demo", "run the whole pipeline on the bundled synthetic extract with its synthetic rater decisions (into ./notes-analyse-demo)")

@@ -70,5 +70,6 @@ export const sampleCommand: CommandSpec = {
   summary: "draw the blinded second-rater sample (first N plus a seeded random fraction)",
   studyOptions: true,
   uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "sampling.first", "sampling.fraction", "seed", "showText"],
+  locks: "study",
   run,
 };

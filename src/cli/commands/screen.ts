@@ -82,5 +82,6 @@ export const screenCommand: CommandSpec = {
   summary: "rater-1 screening workbook with suggestions",
   studyOptions: true,
   uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "showText"],
+  locks: "study",
   run,
 };

@@ -127,6 +127,7 @@ export const searchCommand: CommandSpec = {
   studyOptions: true,
   uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "out", "childAgeCutoff", "kwicWidth", "showText"],
   ignores: ["--force"],
+  locks: "study",
   configure: (cmd) =>
     cmd
       .option("--shard <k/n>", "search only shard K of N (patients split by a hash of their id); combine the N outputs with notes-analyse merge")

@@ -18,9 +18,12 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
   const r = await verifyManifest(manifest, out);
   for (const m of r.missing) ctx.log.error(`missing: ${m}`);
   for (const c of r.changed) ctx.log.error(`changed since the manifest was written: ${c}`);
-  const ok = r.missing.length === 0 && r.changed.length === 0;
-  ctx.log.info(ok ? `verify: all ${r.checked} files match ${path}` : `verify: ${r.changed.length} changed, ${r.missing.length} missing of ${r.checked} files`);
-  return { exitCode: ok ? EXIT.ok : EXIT.threshold, summary: { ok, checked: r.checked, changed: r.changed, missing: r.missing } };
+  for (const x of r.extra) ctx.log.error(`not in the manifest (added after it was written): ${x}`);
+  const ok = r.missing.length === 0 && r.changed.length === 0 && r.extra.length === 0;
+  ctx.log.info(
+    ok ? `verify: all ${r.checked} files match ${path}` : `verify: ${r.changed.length} changed, ${r.missing.length} missing of ${r.checked} files; ${r.extra.length} extra file${r.extra.length === 1 ? "" : "s"}`,
+  );
+  return { exitCode: ok ? EXIT.ok : EXIT.threshold, summary: { ok, checked: r.checked, changed: r.changed, missing: r.missing, extra: r.extra } };
 }
 
 export const verifyCommand: CommandSpec = {

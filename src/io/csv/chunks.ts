@@ -1,4 +1,5 @@
-import { open } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
+import { decodeText, utf16Of } from "../open-text.js";
 import { lastRowEnd } from "./frame.js";
 
 /** A run of whole rows read from a file. */
@@ -15,6 +16,12 @@ export interface RowChunk {
  * handed to another thread while the next is read; `spare` may hand back one of `size` bytes to reuse.
  */
 export async function* readRowChunks(file: string, size: number, skipBom: boolean, spare?: () => Buffer | undefined): AsyncGenerator<RowChunk> {
+  if (utf16Of(file)) {
+    // UTF-16 (rare in exports): transcoded whole to UTF-8, which the row splitter reads; offsets are then
+    // those of the UTF-8 text.
+    yield { buf: Buffer.from(decodeText(await readFile(file), "utf-8", file), "utf8"), offset: 0 };
+    return;
+  }
   const fh = await open(file, "r");
   try {
     let carry = Buffer.alloc(0);

@@ -15,10 +15,14 @@ function countQuotes(buf: Buffer, from: number, to: number): number {
   return n;
 }
 
-/** The number of line feeds in buf[from, to). */
+/**
+ * The number of line breaks in buf[from, to): line feeds, and carriage returns not followed by one (the
+ * line ends of old Mac files), so line numbers are right whatever the line ends.
+ */
 export function countLines(buf: Buffer, from: number, to: number): number {
   let n = 0;
   for (let p = buf.indexOf(LF, from); p !== -1 && p < to; p = buf.indexOf(LF, p + 1)) n++;
+  for (let p = buf.indexOf(CR, from); p !== -1 && p < to; p = buf.indexOf(CR, p + 1)) if (buf[p + 1] !== LF) n++;
   return n;
 }
 

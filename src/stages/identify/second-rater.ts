@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { readDecisionWorkbook, writeDecisionWorkbook, type WriteDecisionsResult } from "../../io/decision-workbook.js";
+import { readablePath } from "../../io/write-set.js";
+import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, type WriteDecisionsResult } from "../../io/decision-workbook.js";
 import type { RichRun } from "../../io/workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { drawSample } from "../sample/draw-sample.js";
@@ -58,9 +58,9 @@ export async function compareRaters(
   sampling: Sampling,
 ): Promise<{ agreement: RouteAgreement; compared: number; sampled: number } | undefined> {
   const path = join(dir, "second-rater.xlsx");
-  if (!existsSync(path)) return undefined;
+  if (!existsSync(readablePath(path))) return undefined;
   const read = await readDecisionWorkbook(path, secondRaterSheet(scheme, { ...sampling, n: 0 }));
-  if (read.problems.length > 0) throw new UserError(read.problems.join("\n"));
+  if (read.problems.length > 0) throw decisionProblemsError(read.problems, "fix the workbook, save, and run notes-analyse identify again");
   const sample = read.ids.filter((id) => read.evidence.get(id)?.why_sampled !== "no longer sampled");
   const agreement = routeAgreement(sample, rater1, read.decisions, scheme.serviceCategory, { bootstrap: { resamples: DEFAULT_BOOTSTRAP.resamples, seed: sampling.seed } });
   if (!agreement) return undefined;

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import type { Note } from "../../core/types.js";
 import type { InputFile } from "../../io/find-inputs.js";
-import { notUtf8Warning } from "../../io/open-text.js";
+import { isUtf16File, notUtf8Warning } from "../../io/open-text.js";
 import { readNotesFile, type NotesOptions } from "../../io/read-notes.js";
 import type { TextEncoding } from "../../io/csv/decode.js";
 import { HitCollector, hitRows, type NoteFields, type PatientHits } from "./collect.js";
@@ -69,7 +69,8 @@ export function workerThreads(requested: number, tableBytes: number): number {
   return tableBytes >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 0;
 }
 
-const isTable = (f: InputFile) => f.kind === "csv" || f.kind === "tsv";
+// UTF-16 tables (rare) are read by the plain reader, which transcodes them and counts their lines.
+const isTable = (f: InputFile) => (f.kind === "csv" || f.kind === "tsv") && !isUtf16File(f.path);
 
 /**
  * Search every note with all terms in one read. Only case-finding hits decide who is returned; theme

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readTextFile } from "../../../io/open-text.js";
 import { basename, extname } from "node:path";
 import { UserError } from "../../../core/errors.js";
 import { readJsonFile } from "../../../io/read-json.js";
@@ -14,7 +14,7 @@ export function readCodebook(path: string): Codebook {
   if (extname(path).toLowerCase() !== ".qdc") return compileCodebook(readJsonFile(path, "codebook"), path);
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readTextFile(path);
   } catch (err) {
     throw new UserError(`${path}: cannot read the codebook (${(err as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }

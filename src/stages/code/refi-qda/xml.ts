@@ -16,8 +16,13 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
 
 function decode(s: string, fail: (why: string) => never): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (_, e: string) => {
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    if (e.startsWith("#")) {
+      const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // XML 1.0 allows tab, line ends and U+0020 on, less surrogates and U+FFFE/U+FFFF.
+      const allowed = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && code !== 0xfffe && code !== 0xffff);
+      if (!allowed) fail(`character reference &${e.length > 12 ? `${e.slice(0, 12)}…` : e}; is not a character XML allows`);
+      return String.fromCodePoint(code);
+    }
     const v = ENTITIES[e];
     if (v === undefined) fail(`unknown entity &${e};`);
     return v;
