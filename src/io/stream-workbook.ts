@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type ExcelJS from "exceljs";
 import { streamFileAtomic } from "./atomic-write.js";
-import { cellValue, estimateLines, exceljs, FIXED_DATE, type SheetColumn, type SheetValue } from "./workbook.js";
+import { cellValue, dateValue, estimateLines, exceljs, FIXED_DATE, isDateColumn, type SheetColumn, type SheetValue } from "./workbook.js";
 
 /** One sheet of a streamed workbook: the same table addTableSheet makes. */
 export interface StreamedSheet {
@@ -75,8 +75,10 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: StreamedSheet
     header: c.header,
     key: c.key,
     width: c.width ?? Math.max(10, c.header.length + 2),
-    style: { alignment: c.wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" } },
+    style: { alignment: c.wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" }, ...(isDateColumn(c) ? { numFmt: "yyyy-mm-dd" } : {}) },
   }));
+  // Dates as dates, as addTableSheet writes them: a spreadsheet sorts and filters them as dates.
+  const dates = new Set(columns.filter(isDateColumn).map((c) => c.key));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: "middle" };
@@ -85,7 +87,10 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: StreamedSheet
   let n = 0;
   for (const row of sheet.rows) {
     const values: Record<string, ExcelJS.CellValue> = {};
-    for (const c of columns) values[c.key] = cellValue(row[c.key]);
+    for (const c of columns) {
+      const v = dates.has(c.key) ? dateValue(row[c.key]) : row[c.key];
+      values[c.key] = v instanceof Date ? v : cellValue(v);
+    }
     const added = ws.addRow(values);
     const lines = Math.max(1, ...wrapped.map((c) => estimateLines(row[c.key], c.width ?? 10)));
     if (lines > 1) added.height = Math.min(409, 15 * lines);

@@ -48,13 +48,14 @@ export interface SheetColumn {
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A yyyy-mm-dd text as a date cell (a spreadsheet sorts and filters it as a date); other text as it is. */
-function dateValue(v: SheetValue): SheetValue | Date {
+export function dateValue(v: SheetValue): SheetValue | Date {
   if (typeof v !== "string") return v;
   const m = ISO_DAY.exec(v);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
 }
 
-const isDateColumn = (c: SheetColumn) => c.date ?? /(^|_)date$/.test(c.key);
+/** A column of dates: marked so, or keyed `date` or `…_date`. */
+export const isDateColumn = (c: SheetColumn) => c.date ?? /(^|_)date$/.test(c.key);
 
 /** Rich text: plain runs and bold runs, e.g. a hit inside its context. */
 export type RichRun = { text: string; bold?: boolean };

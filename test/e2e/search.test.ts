@@ -105,7 +105,7 @@ describe("notes-analyse search (end to end)", () => {
     expect(readCsv(join(out, "01-search", "patients.csv")).map((p) => [p.patient_id, p.group])).toEqual([["S1", "adult"], ["S3", "child"]]);
     const wrong = cli(["search", "--out", out, "--delimiter", "comma"], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/patients\.csv: missing column BrcId \(for patient_id\); found "BrcId;Gender;Age at first contact;Ethni…" \(the header reads as one column: is the file separated by semicolon \(;\)\? set --delimiter/);
+    expect(wrong.stderr).toMatch(/patients\.csv: missing column BrcId \(for patient_id\); found "BrcId;Gender;Age at first conta…" \(the header reads as one column: is the file separated by semicolon \(;\)\? set --delimiter/);
     const bad = cli(["search", "--out", out, "--delimiter", "colon"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/delimiter: expected auto, comma, semicolon, tab or pipe/);

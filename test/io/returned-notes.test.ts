@@ -3,21 +3,21 @@ import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { join } from "node:path";
 import { noteLine, type StoredNote } from "../../src/io/returned-notes/format.js";
 import { readReturnedNotes } from "../../src/io/returned-notes/read.js";
-import { NoteSpool } from "../../src/io/returned-notes/spool.js";
+import { DuplicateNoteId, NoteSpool } from "../../src/io/returned-notes/spool.js";
 import { filesSource, sourceChange } from "../../src/io/returned-notes/source.js";
 import { tempDir } from "../helpers/cli.js";
 
 const note = (patientId: string, noteId: string, date: string, text: string, noteType?: string): StoredNote => ({ patientId, noteId, date, text, ...(noteType !== undefined ? { noteType } : {}) });
 
 describe("the returned-notes file", () => {
-  it("is written in patient, date, note id order, ties in reading order, without what was dropped", async () => {
+  it("is written in patient, date, note id order, without what was dropped", async () => {
     const dir = tempDir("na-spool-");
     const path = join(dir, "notes.jsonl");
     const spool = new NoteSpool(path);
     spool.add([note("B", "b2", "2010-01-02", "second"), note("B", "b1", "2010-01-02", "first by id")]);
     spool.add([note("A", "a1", "2009-05-01", "line one\r\nline two \u2028 \"quoted\" =SUM(A1) \u{1F600}", "Event")]);
     spool.add([note("C", "c1", "2011-01-01", "dropped")]);
-    spool.add([note("B", "same", "2010-01-01", "tie 1"), note("B", "same", "2010-01-01", "tie 2")]);
+    spool.add([note("B", "same2", "2010-01-01", "tie 2"), note("B", "same1", "2010-01-01", "tie 1")]);
     spool.drop(new Set(["C"]));
     spool.add([note("C", "c1", "2011-01-01", "given again")]);
     expect(spool.count).toBe(6);
@@ -34,6 +34,15 @@ describe("the returned-notes file", () => {
     expect([...back.keys()]).toEqual(["A", "B"]);
     expect(back.get("A")![0]).toEqual({ ...note("A", "a1", "2009-05-01", "line one\r\nline two \u2028 \"quoted\" =SUM(A1) \u{1F600}", "Event"), source: { file: path, line: 1 } });
     expect(back.get("B")!.map((n) => n.text)).toEqual(["tie 1", "tie 2", "first by id", "second"]);
+  });
+
+  it("refuses two notes of one patient under one note id, and leaves no file behind", () => {
+    const dir = tempDir("na-spool-");
+    const spool = new NoteSpool(join(dir, "notes.jsonl"), "export.csv");
+    spool.add([note("B", "n1", "2010-01-01", "one"), note("B", "n1", "2010-02-01", "two"), note("C", "n1", "2010-01-01", "another patient's n1")]);
+    expect(() => spool.finish()).toThrow(DuplicateNoteId);
+    expect(() => spool.finish()).toThrow(/export.csv: note id n1 of patient B appears twice/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("starts afresh after clear, and leaves nothing behind when discarded", () => {

@@ -1,7 +1,9 @@
 import { basename, join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { groupFor } from "../../core/patients.js";
-import { findNoteFiles } from "../../io/read-notes.js";
+import { at, UserError } from "../../core/errors.js";
+import type { ResolvedConfig } from "../../config/load.js";
+import { findNoteFiles, readNotes } from "../../io/read-notes.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { compareHits, termCounts } from "../../stages/search/collect.js";
 import { searchNotes } from "../../stages/search/search-notes.js";
@@ -15,12 +17,23 @@ import { wholeNumberFlag } from "../options.js";
 import { sha256 } from "../../core/hash.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
-import { NoteSpool } from "../../io/returned-notes/spool.js";
+import { DuplicateNoteId, NoteSpool } from "../../io/returned-notes/spool.js";
 import { filesSource, NOTES_SOURCE_FILE, omopSource, type NotesSource } from "../../io/returned-notes/source.js";
 import { readOmopNotes } from "../../io/omop/read-notes.js";
 
 export const PATIENT_COLUMNS = ["patient_id", "group", "n_notes_hit", "n_hits", "terms"];
 export const HIT_COLUMNS = ["patient_id", "note_id", "date", "term", "group_name", "start", "end", "left", "match", "right", "note_type"];
+
+/** The export's two lines of a note id used twice by one patient, as one message (read again, only on this error path). */
+async function duplicateAt(err: DuplicateNoteId, config: ResolvedConfig, ctx: CommandContext): Promise<UserError> {
+  const lines: string[] = [];
+  for await (const note of readNotes(notesPatterns(config), ctx.cwd, { ...notesOptions(config, ctx.log), warn: () => undefined }, config.patients)) {
+    if (note.patientId === err.patientId && note.noteId === err.noteId) lines.push(at(note.source.file, note.source.line));
+    if (lines.length === 2) break;
+  }
+  if (lines.length < 2) return err;
+  return new UserError(`${lines[1]}: note id ${err.noteId} of patient ${err.patientId} is already used at ${lines[0]} (note ids must be unique within a patient: fix the export)`);
+}
 
 async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();
@@ -35,7 +48,7 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
   const dir = stageDir(config, "search");
   // Read before the search, so a file changed while it runs is seen as changed by the later stages.
   const source: NotesSource = fromDatabase ? omopSource(config.omop) : filesSource(inputs.map((f) => f.path));
-  const spool = new NoteSpool(join(dir, RETURNED_NOTES_FILE));
+  const spool = new NoteSpool(join(dir, RETURNED_NOTES_FILE), fromDatabase ? "the note table" : inputs.length === 1 ? inputs[0].path : "the notes export");
   let found;
   try {
     found = await searchNotes({
@@ -66,7 +79,11 @@ async function run(ctx: CommandContext, _args: string[], cmdOpts: Record<string,
     HIT_COLUMNS,
     hits.map((h) => [h.patientId, h.noteId, h.date, h.term, h.group, h.start, h.end, h.left, h.match, h.right, h.noteType]),
   );
-  spool.finish();
+  try {
+    spool.finish();
+  } catch (err) {
+    throw err instanceof DuplicateNoteId && !fromDatabase ? await duplicateAt(err, config, ctx) : err;
+  }
   writeFileAtomic(join(dir, NOTES_SOURCE_FILE), `${JSON.stringify(source, null, 2)}\n`);
   const perTerm = termHits(listedTerms(terms), hits);
   await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits, perTerm);

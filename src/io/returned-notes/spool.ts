@@ -1,7 +1,20 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { tempPathFor } from "../atomic-write.js";
+import { UserError } from "../../core/errors.js";
 import { compareStored, noteLine, type StoredNote } from "./format.js";
+
+/** Two notes of one patient under one id: an input error, which search names by file and line. */
+export class DuplicateNoteId extends UserError {
+  constructor(
+    source: string,
+    readonly patientId: string,
+    readonly noteId: string,
+  ) {
+    super(`${source}: note id ${noteId} of patient ${patientId} appears twice (note ids must be unique within a patient: fix the export, then run search again)`);
+    this.name = "DuplicateNoteId";
+  }
+}
 
 interface Entry {
   patientId: string;
@@ -26,8 +39,14 @@ export class NoteSpool {
   private size = 0;
   private entries: Entry[] = [];
 
-  /** @param path the returned-notes file to write in the end */
-  constructor(private readonly path: string) {
+  /**
+   * @param path the returned-notes file to write in the end
+   * @param source how to name the export in a message (its file, or the database)
+   */
+  constructor(
+    private readonly path: string,
+    private readonly source = "the notes export",
+  ) {
     mkdirSync(dirname(path), { recursive: true });
     this.tmp = tempPathFor(path);
     this.fd = openSync(this.tmp, "w+");
@@ -65,9 +84,21 @@ export class NoteSpool {
     return this.entries.length;
   }
 
-  /** Write the file (atomically, in its order) and remove the spool. */
+  /**
+   * Write the file (atomically, in its order) and remove the spool. Two notes of one patient under one
+   * note id are an input error: later stages would share their extracts and decisions.
+   */
   finish(): void {
     const entries = this.entries.slice().sort(compareStored);
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const key = `${e.patientId}\u0000${e.noteId}`;
+      if (seen.has(key)) {
+        this.discard();
+        throw new DuplicateNoteId(this.source, e.patientId, e.noteId);
+      }
+      seen.add(key);
+    }
     const tmp = tempPathFor(this.path);
     const out = openSync(tmp, "w");
     try {
