@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type ExcelJS from "exceljs";
 import { streamFileAtomic } from "./atomic-write.js";
-import { cellValue, dateValue, estimateLines, exceljs, FIXED_DATE, isDateColumn, type SheetColumn, type SheetValue } from "./workbook.js";
+import { addTableRow, exceljs, FIXED_DATE, isDateColumn, type SheetColumn, type SheetValue } from "./workbook.js";
 
 /** One sheet of a streamed workbook: the same table addTableSheet makes. */
 export interface StreamedSheet {
@@ -83,18 +83,9 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: StreamedSheet
   header.font = { bold: true };
   header.alignment = { vertical: "middle" };
   header.commit();
-  const wrapped = columns.filter((c) => c.wrap);
   let n = 0;
   for (const row of sheet.rows) {
-    const values: Record<string, ExcelJS.CellValue> = {};
-    for (const c of columns) {
-      const v = dates.has(c.key) ? dateValue(row[c.key]) : row[c.key];
-      values[c.key] = v instanceof Date ? v : cellValue(v);
-    }
-    const added = ws.addRow(values);
-    const lines = Math.max(1, ...wrapped.map((c) => estimateLines(row[c.key], c.width ?? 10)));
-    if (lines > 1) added.height = Math.min(409, 15 * lines);
-    added.commit();
+    addTableRow(ws, columns, dates, row).commit();
     n++;
   }
   if (columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n + 1), column: columns.length } };

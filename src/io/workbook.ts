@@ -48,10 +48,28 @@ export interface SheetColumn {
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A yyyy-mm-dd text as a date cell (a spreadsheet sorts and filters it as a date); other text as it is. */
-export function dateValue(v: SheetValue): SheetValue | Date {
+function dateValue(v: SheetValue): SheetValue | Date {
   if (typeof v !== "string") return v;
   const m = ISO_DAY.exec(v);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
+}
+
+/**
+ * Add one row of a table sheet: each value as its cell (dates in `dates` columns as dates, so a
+ * spreadsheet sorts and filters them as dates), the row as tall as its wrapped text needs (spreadsheet
+ * programs do not grow rows for wrapped text a library writes). Returns the row, for a streaming writer
+ * to commit.
+ */
+export function addTableRow(ws: ExcelJS.Worksheet, columns: readonly SheetColumn[], dates: ReadonlySet<string>, row: Record<string, SheetValue>): ExcelJS.Row {
+  const values: Record<string, ExcelJS.CellValue> = {};
+  for (const c of columns) {
+    const v = dates.has(c.key) ? dateValue(row[c.key]) : row[c.key];
+    values[c.key] = v instanceof Date ? v : cellValue(v);
+  }
+  const added = ws.addRow(values);
+  const lines = Math.max(1, ...columns.filter((c) => c.wrap).map((c) => estimateLines(row[c.key], c.width ?? 10)));
+  if (lines > 1) added.height = Math.min(409, 15 * lines);
+  return added;
 }
 
 /** A column of dates: marked so, or keyed `date` or `…_date`. */
@@ -91,18 +109,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Sheet
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: "middle" };
   let n = 0;
-  const wrapped = columns.filter((c) => c.wrap);
   const dates = new Set(columns.filter(isDateColumn).map((c) => c.key));
   for (const row of rows) {
-    const values: Record<string, ExcelJS.CellValue> = {};
-    for (const c of columns) {
-      const v = dates.has(c.key) ? dateValue(row[c.key]) : row[c.key];
-      values[c.key] = v instanceof Date ? v : cellValue(v);
-    }
-    const added = ws.addRow(values);
-    // Spreadsheet programs do not grow rows for wrapped text written by a library: size them here.
-    const lines = Math.max(1, ...wrapped.map((c) => estimateLines(row[c.key], c.width ?? 10)));
-    if (lines > 1) added.height = Math.min(409, 15 * lines);
+    addTableRow(ws, columns, dates, row);
     n++;
   }
   // Top-aligned, so a short cell sits level with the start of a long wrapped one beside it.

@@ -1,4 +1,5 @@
 import type { Span } from "../screen/context/sentences.js";
+import { lastStartingAt } from "../../text/spans.js";
 
 /** A match that asks for a passage: where it is and what found it (a retrieval group or `codebook`). */
 export interface Seed extends Span {
@@ -18,19 +19,7 @@ export interface Window extends Span {
 }
 
 /** Index of the sentence holding offset `at` (the last sentence starting at or before it). */
-function sentenceIndex(sentences: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start <= at) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
+const sentenceIndex = (sentences: readonly Span[], at: number): number => Math.max(0, lastStartingAt(sentences, at));
 
 function snapOut(text: string, start: number, end: number): Span {
   while (start > 0 && /\S/.test(text[start - 1])) start--;

@@ -1,5 +1,5 @@
-import type { z } from "zod";
 import { UserError } from "../../core/errors.js";
+import { ruleIssues, ruleWhere } from "../../config/rule-errors.js";
 import { compileMatcher, type Matcher } from "../search/match.js";
 import { parseTerms } from "../search/parse-terms.js";
 import type { Term } from "../search/terms.js";
@@ -8,27 +8,8 @@ import { AUTHOR_STEP, type CompiledCategories, type CompiledNear, type CompiledR
 
 const LISTS = new Set(["categories", "groups", "services", "rules", "procedure"]);
 
-/** `near.notAcross[2]`: a key path as the file is read. */
-function keyPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
-}
 
-/** `source › rules[3] "os.from" › near.within` — names a list entry by its id when it has one. */
-function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
-  const [list, index, ...rest] = path;
-  if (typeof list === "string" && LISTS.has(list) && typeof index === "number") {
-    const entry = (raw as Record<string, unknown[]> | undefined)?.[list]?.[index] as { id?: unknown } | undefined;
-    const name = typeof entry?.id === "string" ? ` "${entry.id}"` : "";
-    const field = rest.length > 0 ? ` › ${keyPath(rest)}` : "";
-    return `${source} › ${list}[${index}]${name}${field}`;
-  }
-  return `${source} › ${keyPath(path) || "(top level)"}`;
-}
 
-function issueLine(source: string, raw: unknown, issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `${where(source, raw, issue.path)}: unknown key ${issue.keys.join(", ")} (remove it or check its spelling)`;
-  return `${where(source, raw, issue.path)}: ${issue.message}`;
-}
 
 /** Compiles pattern lists (term language, `@lexicon` references) into terms, naming the exact entry on error. */
 class PatternCompiler {
@@ -88,9 +69,9 @@ function unique(items: readonly { id: string }[], what: string, at: (i: number) 
  */
 export function compileCategories(raw: unknown, source = "categories.json"): CompiledCategories {
   const parsed = categoriesSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => issueLine(source, raw, issue)).join("\n"));
+  if (!parsed.success) throw new UserError(ruleIssues(source, raw, parsed.error.issues, LISTS));
   const file = parsed.data;
-  const at = (list: string) => (i: number) => where(source, raw, [list, i]);
+  const at = (list: string) => (i: number) => ruleWhere(source, raw, [list, i], LISTS);
   unique(file.categories, "category", at("categories"));
   unique(file.services, "service", at("services"));
   unique(file.groups ?? [], "group", at("groups"));

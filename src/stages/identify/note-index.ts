@@ -1,5 +1,6 @@
 import { splitSentences, type Span } from "../screen/context/sentences.js";
 import { wordsBetween, wordStarts } from "../screen/context/words.js";
+import { lastStartingAt } from "../../text/spans.js";
 
 /** A note read once for rule matching: its sentences and word positions. */
 export interface NoteIndex {
@@ -19,17 +20,7 @@ export function indexNote(text: string, given?: readonly Span[]): NoteIndex {
     text,
     sentences,
     sentenceOf(offset) {
-      let lo = 0;
-      let hi = sentences.length - 1;
-      let found = 0;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sentences[mid].start <= offset) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      return found;
+      return Math.max(0, lastStartingAt(sentences, offset));
     },
     distance(a, b) {
       if (a.start < b.end && b.start < a.end) return 0;

@@ -1,5 +1,5 @@
-import type { z } from "zod";
 import { UserError } from "../../core/errors.js";
+import { ruleIssues, ruleWhere } from "../../config/rule-errors.js";
 import { documentsSchema, type DocumentsFile } from "./schema.js";
 import type { AuthorBlock } from "./types.js";
 
@@ -60,25 +60,8 @@ export interface CompiledDocuments {
 
 const LISTS = new Set(["salutations", "closings", "subjects", "copies", "dates", "addressees", "pastedIntros", "formTitles", "emailHeaders", "fields", "sections", "authorship"]);
 
-function keyPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
-}
 
-/** `source › authorship[3] "author.signoff.team" › pattern`. */
-function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
-  const [list, index, ...rest] = path;
-  if (typeof list === "string" && LISTS.has(list) && typeof index === "number") {
-    const entry = (raw as Record<string, unknown[]> | undefined)?.[list]?.[index] as { id?: unknown } | undefined;
-    const name = typeof entry?.id === "string" ? ` "${entry.id}"` : "";
-    return `${source} › ${list}[${index}]${name}${rest.length > 0 ? ` › ${keyPath(rest)}` : ""}`;
-  }
-  return `${source} › ${keyPath(path) || "(top level)"}`;
-}
 
-function issueLine(source: string, raw: unknown, issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `${where(source, raw, issue.path)}: unknown key ${issue.keys.join(", ")} (remove it or check its spelling)`;
-  return `${where(source, raw, issue.path)}: ${issue.message}`;
-}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A literal label as a pattern: case-insensitive, any run of spaces for a space, `/` and `&` with optional spaces around. */
@@ -93,7 +76,7 @@ const literal = (s: string): string =>
  */
 export function compileDocuments(raw: unknown, source = "documents.json"): CompiledDocuments {
   const parsed = documentsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => issueLine(source, raw, issue)).join("\n"));
+  if (!parsed.success) throw new UserError(ruleIssues(source, raw, parsed.error.issues, LISTS));
   const file: DocumentsFile = parsed.data;
   const lexicons = file.lexicons ?? {};
   const seen = new Set<string>();
@@ -117,13 +100,13 @@ export function compileDocuments(raw: unknown, source = "documents.json"): Compi
   // Form titles keep match indices: their named groups `sender` and `recipient` mark who issued the form and whom it is for.
   const lines = (key: "salutations" | "closings" | "subjects" | "copies" | "dates" | "addressees" | "pastedIntros" | "formTitles"): LineRule[] =>
     file[key].map((r, i) => {
-      const at = where(source, raw, [key, i]);
+      const at = ruleWhere(source, raw, [key, i], LISTS);
       claim(r.id, at);
       return { id: r.id, regex: compile(r.pattern, key === "formTitles" ? "di" : "i", `${at} › pattern`) };
     });
   const labelled = (key: "emailHeaders" | "fields"): LabelRule[] =>
     file[key].map((r, i) => {
-      const at = where(source, raw, [key, i]);
+      const at = ruleWhere(source, raw, [key, i], LISTS);
       claim(r.id, at);
       const extra = "labelPattern" in r && r.labelPattern ? compile(r.labelPattern, "i", `${at} › labelPattern`).source.replace(/^\^|\$$/g, "") : undefined;
       const alt = [...r.labels.map(literal), ...(extra ? [`(?:${extra})`] : [])].join("|");
@@ -139,7 +122,7 @@ export function compileDocuments(raw: unknown, source = "documents.json"): Compi
   const anyHeading = file.sections.flatMap((s) => s.headings.map(literal)).join("|");
   const joined = `(?:[ \\t]*(?:/|&|\\band\\b)[ \\t]*(?:${anyHeading}))*`;
   const sections: SectionRule[] = file.sections.map((s, i) => {
-    claim(s.id, where(source, raw, ["sections", i]));
+    claim(s.id, ruleWhere(source, raw, ["sections", i], LISTS));
     const alt = s.headings.map(literal).join("|");
     return {
       id: s.id,
@@ -150,7 +133,7 @@ export function compileDocuments(raw: unknown, source = "documents.json"): Compi
     };
   });
   const authorship: AuthorRule[] = file.authorship.map((r, i) => {
-    const at = where(source, raw, ["authorship", i]);
+    const at = ruleWhere(source, raw, ["authorship", i], LISTS);
     claim(r.id, at);
     return { id: r.id, says: r.says, block: r.block, regex: compile(r.pattern, "gi", `${at} › pattern`) };
   });

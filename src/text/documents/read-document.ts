@@ -1,4 +1,5 @@
 import { splitSentences, type Span } from "../../stages/screen/context/sentences.js";
+import { lastStartingAt } from "../spans.js";
 import { blocksOf, decideAuthor, senderSpans } from "./authorship.js";
 import type { CompiledDocuments } from "./compile.js";
 import { classify, isProse, splitLines, type Line, type LineKinds } from "./lines.js";
@@ -85,19 +86,6 @@ function findHeadings(text: string, lines: readonly Line[], kinds: readonly Line
   return out.sort((a, b) => a.heading.start - b.heading.start);
 }
 
-function binarySearch(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** Sentences between hard boundaries (block lines, headings, field starts), each stretch split as prose. */
 function documentSentences(text: string, boundaries: readonly number[]): Span[] {
@@ -180,7 +168,7 @@ export function readDocument(text: string, noteType: string, rules: CompiledDocu
       return parts.find((p) => offset >= p.start && offset <= p.end) ?? parts.reduce((best, p) => (p.start <= offset ? p : best), parts[0]);
     },
     sectionAt(offset) {
-      const i = binarySearch(sections, offset);
+      const i = lastStartingAt(sections, offset);
       return i >= 0 && offset < sections[i].end ? sections[i] : undefined;
     },
     segmentAt(offset) {
@@ -189,7 +177,7 @@ export function readDocument(text: string, noteType: string, rules: CompiledDocu
       return found;
     },
     sentenceOf(offset) {
-      return Math.max(0, binarySearch(sentences, offset));
+      return Math.max(0, lastStartingAt(sentences, offset));
     },
   };
 }
