@@ -4,7 +4,7 @@ import type { CompiledDocuments } from "../../text/documents/compile.js";
 import { readDocument } from "../../text/documents/read-document.js";
 import type { DocumentView } from "../../text/documents/types.js";
 import type { Matcher } from "../search/match.js";
-import { otherPersonAcross, type Gender } from "./about-whom.js";
+import { otherPersonByGender, type Gender } from "./about-whom.js";
 import { analyseMention, sentenceAround, type CompiledRules } from "./context/index.js";
 import { splitSentences, type Span } from "./context/sentences.js";
 import { suggestForPatient, type Mention, type Statement, type Suggestion } from "./suggest.js";
@@ -150,9 +150,8 @@ export function screenPatient(patientId: string, notes: readonly Note[], caseMat
         m.author = doc.partAt(hit.start).author;
         if (section) m.section = section;
       }
-      if (rules.coreference && sentence && doc) {
-        const part = doc.partAt(hit.start);
-        const found = otherPersonAcross(note.text, sentences!, i, clauseStart(note.text, sentence, hit.start), hit, rules.coreference, opts.gender, (o) => o >= part.start && o <= part.end);
+      if (rules.coreference?.byGender && sentence) {
+        const found = otherPersonByGender(note.text, clauseStart(note.text, sentence, hit.start), hit, opts.gender);
         if (found) m.aboutOther = { rule: found.rule };
       }
       mentions.push(m);

@@ -91,12 +91,7 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
       checkId(rule.id, at);
       return { id: rule.id, regex: ruleRegex(rule, at), reach: rule.reach ?? "note" };
     });
-  let coreference: CompiledRules["coreference"];
-  if (file.coreference) {
-    const c = file.coreference;
-    const re = (key: "person" | "female" | "male" | "patient" | "agentOfPatient") => ruleRegex({ pattern: c[key] }, `${source} › coreference.${key}`);
-    coreference = { person: re("person"), female: re("female"), male: re("male"), patient: re("patient"), agentOfPatient: re("agentOfPatient") };
-  }
+  const coreference: CompiledRules["coreference"] = file.coreference ? { byGender: file.coreference.byGender } : undefined;
   return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []), outcomes: statements("outcomes"), disputes: statements("disputes"), affirmations: statements("affirmations"), coreference };
 }
 

@@ -95,18 +95,11 @@ const statementSchema = z.strictObject({
 });
 
 /**
- * Who a mention is about, across sentences: `person` finds someone other than the patient introduced in
- * the note ("her younger sister", "a girl from the hostel"); `female` and `male` tell a person's or a
- * pronoun's gender; `patient` finds the patient named again; `agentOfPatient` finds the patient as the
- * object of a verb that moves, sells or holds her ("brought her", "sold him"), which keeps a following
- * "she was trafficked" about the patient.
+ * Who a mention is about: with `byGender`, a subject or possessive pronoun governing a mention ("he was
+ * trafficked") whose gender is not the patient's (from the patients file) makes it about someone else.
  */
 const coreferenceSchema = z.strictObject({
-  person: text,
-  female: text,
-  male: text,
-  patient: text,
-  agentOfPatient: text,
+  byGender: z.boolean({ error: "expected true or false" }),
   note: z.string({ error: "expected a text" }).optional(),
 });
 

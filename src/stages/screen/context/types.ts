@@ -71,13 +71,9 @@ export interface CompiledStatement {
   reach: "note" | "later";
 }
 
-/** The coreference lexicons, compiled. */
+/** How a mention's subject is read across to the patient. */
 export interface CompiledCoreference {
-  person: RegExp;
-  female: RegExp;
-  male: RegExp;
-  patient: RegExp;
-  agentOfPatient: RegExp;
+  byGender: boolean;
 }
 
 /** A rule set compiled once by `compileRules` and shared by every call of `analyseMention`. */
