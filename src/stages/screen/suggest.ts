@@ -86,8 +86,11 @@ export function statusOf(m: Mention): { status: MentionStatus; reason?: Exclusio
   if (sense) return { status: "sense", reason: sense, rule: ruleOf(a, sense) };
   const settled = a.fired.find((f) => f.kind === "NEGATED" && f.frame);
   if (a.negated && settled) return { status: "negated", reason: "negated", rule: settled.id };
+  // A negation bearing directly on the mention settles it, unless there is doubt too; a screen or a
+  // checklist is a question asked, and the negation its answer ("no indicators of trafficking – question closed").
   const direct = a.fired.find((f) => f.kind === "NEGATED" && f.direct);
-  if (a.negated && !a.uncertain && direct) return { status: "negated", reason: "negated", rule: direct.id };
+  const doubt = a.fired.some((f) => f.kind === "UNCERTAIN" && !f.asks);
+  if (a.negated && !doubt && direct) return { status: "negated", reason: "negated", rule: direct.id };
   if (a.otherPerson) return { status: "other_person", reason: "other_person", rule: ruleOf(a, "OTHER_PERSON") };
   if (m.aboutOther) return { status: "other_person", reason: "other_person", rule: m.aboutOther.rule };
   if (a.neutral) return { status: "neutral", rule: a.fired.find((f) => f.kind === "PSEUDO")?.id ?? "" };

@@ -103,12 +103,15 @@ describe("negated", () => {
     ["advice that it was not", "Advice sought from the Poppy Project, who thought her story did not suggest exploitation.", "Poppy Project", "frame.neg.suspicion-refuted"],
     ["raised after the hit", "?trafficking raised by the ward - on review no evidence.", "trafficking", "frame.neg.raised-refuted"],
     ["a referral not needed", "NRM referral was not made as she does not meet the indicators.", "NRM", "frame.neg.referral-not-made"],
+    ["a screening question closed", "No indicators of exploitation or trafficking on the screening questions; closed.", "trafficking", "neg.no-sign"],
+    ["no signs, after the checklist word", "No signs of forced labour on the checklist.", "forced labour", "neg.no-sign"],
   ]);
   keeps("negated", [
     ["a question answered yes", "Asked whether she had been trafficked; she said yes and described being held for months.", "trafficked"],
     ["a question and a disclosure", "Asked about trafficking - she disclosed being forced to work in a factory.", "trafficking"],
     ["a 'no' about something else", "Asked whether she had been trafficked; she said not to tell her husband.", "trafficked"],
     ["a denial at first", "Asked about trafficking - denied it at first, then told me everything.", "trafficking"],
+    ["a screen with doubt left", "No clear indicators of trafficking on screening, but possibly not disclosing yet.", "trafficking"],
     ["none of several", "Screened for trafficking indicators: several present, none of them explained.", "trafficking"],
     ["a checklist answer yes", "DV - no; trafficking - yes; FGM - no.", "trafficking"],
     ["a dash then more words", "Trafficked - no passport, no money, no English.", "Trafficked"],

@@ -65,6 +65,11 @@ const CASES: Array<[string, Mention[], Core]> = [
   ["only hypothetical", [hypothetical("n1", "2010-01-01", 6)], { suggestion: "unsure", reason: "", rule: "hyp.risk", evidence: { noteId: "n1", start: 6, end: 16 } }],
   ["negated mentions and one hypothetical", [negated("n1", "2010-01-01", 0), hypothetical("n2", "2010-02-01", 6)], { suggestion: "unsure", reason: "", rule: "hyp.risk", evidence: { noteId: "n2", start: 6, end: 16 } }],
   ["negated yet uncertain is an open suspicion, never excluded", [mention("n1", "2010-01-01", 0, { negated: true, uncertain: true, ids: { NEGATED: "neg.no", UNCERTAIN: "unc.possible" } })], { suggestion: "include", reason: "", rule: "unc.possible", evidence: { noteId: "n1", start: 0, end: 10 } }],
+  ["a screen answered no: a question asked is no doubt", [(() => {
+    const m = mention("n1", "2010-01-01", 0, { negated: true, uncertain: true, ids: { NEGATED: "neg.no-sign", UNCERTAIN: "unc.screen-for" } });
+    m.analysis.fired[1].asks = true;
+    return m;
+  })()], { suggestion: "exclude", reason: "negated", rule: "neg.no-sign", evidence: { noteId: "n1", start: 0, end: 10 } }],
   ["a negation from a distance is not strong enough", [mention("n1", "2010-01-01", 3, { negated: true, far: true, ids: { NEGATED: "neg.not" } })], { suggestion: "unsure", reason: "", rule: "neg.not", evidence: { noteId: "n1", start: 3, end: 13 } }],
   ["a strong negation and a distant one", [negated("n1", "2010-01-01", 0), mention("n2", "2010-02-01", 3, { negated: true, far: true, ids: { NEGATED: "neg.not" } })], { suggestion: "unsure", reason: "", rule: "neg.not", evidence: { noteId: "n2", start: 3, end: 13 } }],
   ["no mentions", [], { suggestion: "unsure", reason: "", rule: "", evidence: { noteId: "", start: 0, end: 0 } }],

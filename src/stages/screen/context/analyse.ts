@@ -82,10 +82,10 @@ export function analyseMention(text: string, start: number, end: number, rules: 
     result.neutral = true;
     fired.push({ id: naming.rule.id, kind: "PSEUDO", start: naming.start + sentence.start, end: naming.end + sentence.start, distance: 0, direct: true });
   }
-  const fire = (id: string, kind: FiredRule["kind"], m: Span): void => {
+  const fire = (id: string, kind: FiredRule["kind"], m: Span, asks?: boolean): void => {
     const between = overlaps(m, target) ? [] : m.end <= target.start ? wordsIn(s, m.end, target.start) : wordsIn(s, target.end, m.start);
     const gap = m.end <= target.start ? s.slice(m.end, target.start) : "";
-    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct: isDirect(between, rules.linkWords, gap) });
+    fired.push({ id, kind, start: m.start + sentence.start, end: m.end + sentence.start, distance: between.length, direct: isDirect(between, rules.linkWords, gap), ...(asks ? { asks: true as const } : {}) });
   };
 
   for (const m of matches) {
@@ -97,7 +97,7 @@ export function analyseMention(text: string, start: number, end: number, rules: 
       }
     } else if (rule.direction !== "terminate" && rule.category !== "ANY" && covers(m, target, matches, words)) {
       result[FLAG[rule.category]] = true;
-      fire(rule.id, rule.category, m);
+      fire(rule.id, rule.category, m, rule.asks);
     }
   }
 

@@ -73,7 +73,8 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
       throw new UserError(`${at} › category: ANY is only for terminate and pseudo triggers; name the category it sets`);
     }
     if (rule.neutral && rule.direction !== "pseudo") throw new UserError(`${at} › neutral: only a pseudo trigger can be neutral; remove it`);
-    return { id: rule.id, category: rule.category, direction: rule.direction, scope: rule.scope ?? file.maxScope, regex: ruleRegex(rule, at), ...(rule.neutral ? { neutral: true } : {}) };
+    if (rule.asks && rule.category !== "UNCERTAIN") throw new UserError(`${at} › asks: only an UNCERTAIN trigger asks a question; remove it`);
+    return { id: rule.id, category: rule.category, direction: rule.direction, scope: rule.scope ?? file.maxScope, regex: ruleRegex(rule, at), ...(rule.neutral ? { neutral: true } : {}), ...(rule.asks ? { asks: true } : {}) };
   });
   const senses: CompiledSense[] = file.senses.map((rule, i) => {
     const at = where(source, raw, ["senses", i]);

@@ -30,6 +30,11 @@ export const triggerSchema = z.strictObject({
   scope: words.min(1, { error: "expected 1 or more words" }).optional(),
   /** For a pseudo trigger: a mention it shields says nothing either way ("declined an NRM referral"). */
   neutral: z.boolean({ error: "expected true or false" }).optional(),
+  /**
+   * For an UNCERTAIN trigger: it names a question asked (a screen, a checklist), not a doubt, so a negation
+   * bearing directly on the mention answers it ("no indicators of trafficking – question closed").
+   */
+  asks: z.boolean({ error: "expected true or false" }).optional(),
   note: z.string({ error: "expected a text" }).optional(),
 });
 

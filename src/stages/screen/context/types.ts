@@ -24,6 +24,8 @@ export interface CompiledTrigger {
   regex: RegExp;
   /** A pseudo trigger whose mention says nothing either way about the patient. */
   neutral?: boolean;
+  /** An UNCERTAIN trigger that names a question asked, which a direct negation answers. */
+  asks?: boolean;
 }
 
 /** A sense rule ready to run. */
@@ -104,6 +106,8 @@ export interface FiredRule {
   direct: boolean;
   /** True for a frame: cues on both sides (or one written to bear on the mention), so always direct. */
   frame?: boolean;
+  /** Set for a trigger that names a question asked (a screen, a checklist) rather than a doubt. */
+  asks?: true;
 }
 
 /** What the context around one mention says about it. */
