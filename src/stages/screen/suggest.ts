@@ -133,11 +133,12 @@ const placeOf = (e: Event): Place => (e.kind === "mention" ? e.m : e.st);
  * - a suspicion or query is open until an outcome rules it out — a negated mention ("no indicators of
  *   trafficking") or an outcome statement without the term ("Explored: no indicators") in the same note
  *   after it or a later note — and reopens when the team disputes that outcome ("we remain concerned");
+ *   a feared or conditional mention is settled the same way, but unsettled it decides nothing;
  * - `include` when a mention about the patient is affirmed (unless a later negated outcome contradicts it:
  *   then `unsure`), or a suspicion is still open;
  * - `exclude` only when every mention is explained — another sense, someone else, negated, or a settled
  *   query — with the commonest reason (ties by `EXCLUSION_REASONS` order);
- * - `unsure` for anything else: only hypothetical or feared, negated from a distance, or no mention.
+ * - `unsure` for anything else: only hypothetical or feared (unanswered), negated from a distance, or no mention.
  * Pure.
  */
 export function suggestForPatient(mentions: readonly Mention[], statements: readonly Statement[] = []): Suggestion {
@@ -193,8 +194,10 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
       continue;
     }
     if (status === "affirmed") affirmed.push(e);
-    else if (status === "suspicion") open.push(e);
-    else if (status === "hypothetical" || status === "doubtful") weak.push(e);
+    // A feared or conditional mention ("whether she is at risk of being trafficked") is a question too: an
+    // outcome after it answers it; unanswered, it decides nothing.
+    else if (status === "suspicion" || status === "hypothetical") open.push(e);
+    else if (status === "doubtful") weak.push(e);
     else {
       explained.push({ e, reason: reason!, rule });
       if (status === "negated") {
@@ -226,7 +229,9 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
     return { suggestion: "include", reason: "", rule: s.rule, evidence: evidenceOf(firstAffirmed.m), rules: [s.rule], why: `affirmed about the patient at ${at(firstAffirmed.m)} (${s.rule})` };
   }
   open.sort((x, y) => byTime(placeOf(x), placeOf(y)));
-  const firstOpen = open[0];
+  weak.push(...open.filter((e) => e.kind === "mention" && e.s.status === "hypothetical"));
+  weak.sort((x, y) => byTime(placeOf(x), placeOf(y)));
+  const firstOpen = open.find((e) => !(e.kind === "mention" && e.s.status === "hypothetical"));
   if (firstOpen && firstOpen.kind === "mention") {
     const s = firstOpen.s;
     const why = disputed

@@ -101,6 +101,10 @@ const TIMELINE: Array<[string, Mention[], Statement[], Suggestion["suggestion"],
   ["a disclosure after an earlier denial wins", [negated("n1", "2010-01-01", 3), affirmed("n2", "2010-05-01", 8)], [], "include", "", AFFIRMED_RULE],
   ["an affirmed mention ruled out later: explanations conflict", [affirmed("n1", "2010-01-01", 3), negated("n2", "2010-05-01", 8)], [], "unsure", "", "neg.no"],
   ["a mention that says nothing either way decides nothing", [query("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8), neutral("n2", "2010-02-01", 40)], [], "exclude", "negated", "neg.no"],
+  ["a fear answered by a later negated mention", [hypothetical("n1", "2010-01-01", 3), negated("n2", "2010-02-01", 8)], [], "exclude", "negated", "neg.no"],
+  ["a fear answered by a later outcome without the term", [hypothetical("n1", "2010-01-01", 3)], [outcome("n2", "2010-02-01", 0, "later")], "exclude", "negated", "outcome.explored-none"],
+  ["a fear after the outcome is unanswered", [negated("n1", "2010-01-01", 8), hypothetical("n2", "2010-02-01", 3)], [], "unsure", "", "hyp.risk"],
+  ["a fear and an open query: the query decides", [hypothetical("n1", "2010-01-01", 3), query("n2", "2010-02-01", 5)], [], "include", "", "unc.query-mark"],
   ["only mentions that say nothing either way", [neutral("n1", "2010-01-01", 3)], [], "unsure", "", "pseudo.no-referral"],
 ];
 
