@@ -4,7 +4,7 @@ import { note, stepRule, suggest } from "./preset.js";
 /** [why, note text, note type, route, service, rule]: hand-written sentences, not taken from the demo's banks. */
 const CASES: [string, string, string, string, string, string][] = [
   // informed by another service
-  ["referral from a specialist charity", "New referral from Eaves (Poppy Project) re 24F, victim of trafficking, low mood and nightmares.", "Event", "other_service", "voluntary_sector", "os.from-service"],
+  ["referral from a specialist charity", "New referral from Eaves (Poppy Project) re 24F, victim of trafficking, low mood and nightmares.", "Event", "other_service", "voluntary_sector", "author.opening.received"],
   ["charity named beside the mention", "Attended with her key worker from the Salvation Army; she has been in their safe house since she was identified as trafficked.", "Event", "other_service", "voluntary_sector", "os.specialist-charity"],
   ["GP as the subject of a referral", "GP referral: 31 year old man, says he was trafficked for work on farms, now sleeping rough. ?depression.", "Correspondence", "other_service", "gp", "os.service-informs"],
   ["referred by the GP", "Referred by her GP after she told the practice nurse that she had been trafficked into the UK.", "Event", "other_service", "gp", "os.from-service"],
@@ -17,6 +17,8 @@ const CASES: [string, string, string, string, string, string][] = [
   ["solicitor asks for a report", "Letter from her immigration solicitor asking for a psychiatric report: client is a recognised victim of trafficking.", "Correspondence", "other_service", "home_office_or_legal", "author.opening.received"],
   ["competent authority decision copied to us", "UKBA letter (Competent Authority), copied to the team: reasonable grounds to believe he is a victim of trafficking.", "Correspondence", "other_service", "home_office_or_legal", "os.service-informs"],
   ["a misspelt service name", "Letter from the Helen Bamberr Foundation: she is a survivor of trafficking.", "Correspondence", "other_service", "voluntary_sector", "author.opening.received"],
+  ["a qualified referral with a time, from a hospital specialty", "Urgent referral (phone) 14:05 from the medical registrar, Cardiology: admitted with chest pain, told the nurses she was trafficked and made to work in a house.", "Event", "other_service", "other_health", "author.opening.received"],
+  ["a referral from an admissions unit", "New referral from AMU (Dr ZZZZZ, FY2): found by police in a cannabis farm, believed trafficked.", "Event", "other_service", "other_health", "author.opening.received"],
   ["clinical shorthand for a telephone call", "TC from practice nurse: pt disclosed at her health check that she had been trafficked.", "Event", "other_service", "gp", "author.opening.received"],
   // disclosed during contact: historical
   ["disclosure in the patient's voice", "In session today she told me that she was trafficked to London when she was 19 and kept in a flat.", "Event", "during_contact_historical", "", "historical.disclosure"],

@@ -59,9 +59,11 @@ describe("drug trafficking", () => {
     ["the legal phrase for supply, far from the hit", "Served 3 yrs for being concerned in the supply of crack cocaine - the judge called it organised trafficking.", "trafficking", "sense.drug.supply"],
     ["importation", "Jailed for importation of cocaine - 'international trafficking' per probation.", "trafficking", "sense.drug.supply"],
     ["street level", "Admits to street-level trafficking in his teens.", "trafficking", "sense.drug.street-level"],
+    ["a drug word touching 'trafficked'", "Charged over heroin trafficked through the port.", "trafficked", "sense.drug.before-ed"],
   ]);
   keeps("drug trafficking", [
     ["forced to sell drugs", "She was trafficked and forced to sell drugs.", "trafficked"],
+    ["found where drugs were grown", "Found by police in a cannabis factory, believed trafficked.", "trafficked"],
     ["trafficked by a dealer", "She was trafficked by a drug dealer from her town.", "trafficked"],
     ["a negated drug word apart from the hit", "Denies drug use; trafficked at 15.", "trafficked"],
     ["a supply offence in another clause", "Convicted of possession with intent to supply in 2003, but she had been trafficked by the dealer.", "trafficked"],
