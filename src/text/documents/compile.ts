@@ -7,6 +7,8 @@ import type { AuthorBlock } from "./types.js";
 export interface LineRule {
   id: string;
   regex: RegExp;
+  /** For a form title: the titled document runs to the end of the note. */
+  wholeNote?: boolean;
 }
 
 /** A labelled line (e-mail header, form field): the regex matches the label and its colon at a line start. */
@@ -102,7 +104,8 @@ export function compileDocuments(raw: unknown, source = "documents.json"): Compi
     file[key].map((r, i) => {
       const at = ruleWhere(source, raw, [key, i], LISTS);
       claim(r.id, at);
-      return { id: r.id, regex: compile(r.pattern, key === "formTitles" ? "di" : "i", `${at} › pattern`) };
+      const wholeNote = "wholeNote" in r && r.wholeNote === true;
+      return { id: r.id, regex: compile(r.pattern, key === "formTitles" ? "di" : "i", `${at} › pattern`), ...(wholeNote ? { wholeNote } : {}) };
     });
   const labelled = (key: "emailHeaders" | "fields"): LabelRule[] =>
     file[key].map((r, i) => {

@@ -15,6 +15,9 @@ export interface Line {
 const WORD = /[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
 
 /** Split a note into lines (LF, CRLF or CR), each trimmed. Pure. */
+/** A line that is an item of a list: a bullet, or a number with a point or bracket. */
+const LIST_ITEM = /^\s*(?:[-–—•*·▪]|\d{1,2}[.)]|[a-z][.)])\s/;
+
 export function splitLines(text: string): Line[] {
   const out: Line[] = [];
   const re = /\r\n|\n|\r/g;
@@ -104,8 +107,9 @@ export function classify(lines: readonly Line[], rules: CompiledDocuments): Line
       if (salutation) k.salutation = salutation;
       const closing = lineRule(rules.closings, line);
       if (closing) k.closing = closing;
-      // A labelled line is a field, never a form's title ("Date of referral: …", "REASON FOR REFERRAL").
-      const title = k.field || k.label ? undefined : lineRule(rules.formTitles, line);
+      // A labelled line is a field, never a form's title ("Date of referral: …", "REASON FOR REFERRAL"); nor is
+      // an item of a list ("- Referral to CAMHS re self-harm").
+      const title = k.field || k.label || LIST_ITEM.test(line.text) ? undefined : lineRule(rules.formTitles, line);
       if (title) k.formTitle = title;
     }
     const intro = lineRule(rules.pastedIntros, line);

@@ -193,11 +193,13 @@ function emailAt(lines: readonly Line[], kinds: readonly LineKinds[], h0: number
 
 /**
  * A form from line `t`: its title (if any) and the run of field lines after it, each field running on
- * over its continuation lines, up to a section heading that is not also a field, or `limit`.
+ * over its continuation lines, up to a section heading that is not also a field, or `limit`. A title that
+ * holds the whole note (minutes, a report) keeps its prose and headings too, up to another document.
  */
 function formAt(lines: readonly Line[], kinds: readonly LineKinds[], t: number, limit: number, rules: CompiledDocuments): RawPart {
   const segments: Segment[] = [];
   let j = t;
+  const whole = kinds[t].formTitle?.wholeNote === true && !kinds[t].field;
   if (kinds[t].formTitle && !kinds[t].field) {
     const title = kinds[t].formTitle!;
     segments.push(seg("form_title", title.id, lines[t].start, lines[t].end));
@@ -223,11 +225,15 @@ function formAt(lines: readonly Line[], kinds: readonly LineKinds[], t: number, 
       continue;
     }
     // The team's own assessment starts at one of its headings ("HPC", "MSE", "Impression"); other labels carry the form on.
-    const ends = k.heading && !k.field && rules.formEnds.has(k.heading.rule.id);
-    if (k.salutation || headerBlockAt(kinds, lines, j) >= 0 || k.closing || k.pastedIntro || ends || (k.formTitle && !k.field && j > t)) break;
+    const ends = !whole && k.heading && !k.field && rules.formEnds.has(k.heading.rule.id);
+    if (k.salutation || headerBlockAt(kinds, lines, j) >= 0 || (k.closing && !whole) || k.pastedIntro || ends || (k.formTitle && !k.field && j > t)) break;
     const fieldLike = k.field || k.label || k.heading;
-    // After a blank line only another field carries the form on: a line of prose there is the note's own.
-    if (afterBlank && !fieldLike) break;
+    // After a blank line only another field carries the form on: a line of prose there is the note's own,
+    // unless the titled document is the whole note.
+    if (afterBlank && !fieldLike) {
+      if (!whole) break;
+      open = undefined;
+    }
     afterBlank = false;
     if (k.field) {
       // A label alone on its line takes the lines below it as its value.

@@ -14,6 +14,13 @@ const labels = z.array(text, { error: "expected a list of labels" }).min(1, { er
  */
 const lineRule = z.strictObject({ id, pattern: text, note });
 
+/**
+ * A form title: a line rule whose named groups `sender` and `recipient` mark who issued the form and whom
+ * it is for. With `wholeNote`, the titled document is the rest of the note (minutes or a report filed as a
+ * note): its prose, numbered items and headings stay its text, not the team's.
+ */
+const formTitleRule = z.strictObject({ id, pattern: text, wholeNote: z.boolean({ error: "expected true or false" }).optional(), note });
+
 /** A form field: the labels it goes by ("Referrer", "Referred by") and what its value says. */
 const fieldRule = z.strictObject({
   id,
@@ -62,7 +69,7 @@ export const documentsSchema = z.strictObject({
   dates: z.array(lineRule, { error: "expected a list of line rules" }),
   addressees: z.array(lineRule, { error: "expected a list of line rules" }),
   pastedIntros: z.array(lineRule, { error: "expected a list of line rules" }),
-  formTitles: z.array(lineRule, { error: "expected a list of line rules" }),
+  formTitles: z.array(formTitleRule, { error: "expected a list of form-title rules" }),
   emailHeaders: z.array(headerRule, { error: "expected a list of header rules" }).min(2, { error: "expected at least two header rules" }),
   fields: z.array(fieldRule, { error: "expected a list of field rules" }),
   sections: z.array(sectionRule, { error: "expected a list of section rules" }),

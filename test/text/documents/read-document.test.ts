@@ -187,6 +187,31 @@ describe("readDocument: e-mails, forms and pasted parts", () => {
     expect(d.parts[0].evidence[0].rule).toBe("author.opening.received");
     expect(read("T/C from pt's mother, worried about her sleep.").parts[0].author).toBe("team");
   });
+  it("reads minutes filed as a note as the chairing service's document, numbered items and all", () => {
+    const minutes = `NORTHSIDE BOROUGH - CORE GROUP MEETING MINUTES
+
+Date: 02/02/2012
+Chair: ZZZZZ, Senior Practitioner, Children's Social Care
+Present: ZZZZZ (school), ZZZZZ (GP practice nurse)
+
+1. Updates
+School report she has been collected at the gate by unknown men. Concern that she is being exploited.
+
+2. Actions
+- Referral to CAMHS for low mood (SW)
+- Review in four weeks
+
+Next meeting 01/03/2012`;
+    const d = read(minutes, "Attachment");
+    expect(d.parts.map((p) => [p.kind, p.author])).toEqual([["form", "other"]]);
+    expect(d.parts[0].evidence[0].rule).toBe("author.sender-field.other");
+    expect(blocks(d, "form_title")).toEqual(["NORTHSIDE BOROUGH - CORE GROUP MEETING MINUTES"]);
+  });
+  it("never takes an item of a list for a form's title", () => {
+    const d = read("Plan:\n- Referral to IAPT for CBT\n- Review 2/52");
+    expect(blocks(d, "form_title")).toEqual([]);
+    expect(d.parts.map((p) => p.author)).toEqual(["team"]);
+  });
 });
 
 describe("readDocument: sections", () => {
