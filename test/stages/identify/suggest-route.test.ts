@@ -26,6 +26,8 @@ const CASES: [string, string, string, string, string, string][] = [
   ["a history given by the patient", "History as given by pt: came by lorry in 2003, sold on arrival.\nTrafficked.", "Assessment", "during_contact_historical", "", "historical.patient-account"],
   ["misspelt disclosure verb (a letter missing)", "Pt diclosed a history of trafficking at the end of the session.", "Event", "during_contact_historical", "", "historical.disclosure"],
   ["misspelt disclosure verb (letters swapped)", "Pt discolsed that she had been trafficked from ZZZZZ several years ago.", "Event", "during_contact_historical", "", "historical.disclosure"],
+  ["the team names it as past, with a hedge", "Imp: adjustment disorder. Possibly trafficked for domestic work as a child - historic, no current risk from that family.", "Assessment", "during_contact_historical", "", "historical.stated-past"],
+  ["a heading for the clinician's view", "Seen with interpreter. Kept in a house and made to clean for no pay from age 14; escaped at 17.\nMy view: she was trafficked into the UK as a teenager.", "Assessment", "during_contact_historical", "", "historical.assessment-impression"],
   // disclosed during contact: recent or suspected
   ["clinician's query mark", "Vague about how she came to the UK, no documents, a man collects her after appointments. ?trafficked.", "Event", "during_contact_recent", "", "recent.suspected"],
   ["concerns re possible trafficking", "Concerns re possible trafficking - she is vague about who she works for and looks frightened.", "Event", "during_contact_recent", "", "recent.suspected"],
