@@ -31,10 +31,13 @@ ${files.map((f) => `| \`${f}\` | ${describe(f)} | ${change(f)} |`).join("\n")}
 2. Write your case-finding terms in \`terms.txt\`, then run \`notes-analyse search\` and open
    \`notes-analyse-out/01-search/search.xlsx\`: the Terms sheet shows every term's hits (0 hits is often
    a typo).
-3. Adapt \`context-rules.json\` (what makes a hit not about the patient: negation, another person, an
-   exclusion sense), \`categories.json\` (how the team learned of it) and \`codebook.json\` (your coding
-   framework). \`documents.json\` reads notes as letters, e-mails, forms and sections and tells who wrote
-   each part; it serves any topic, but add your own trust's name and teams to its \`team\` lexicon.
+3. Adapt \`context-rules.json\` (your exclusion reasons with their labels, and what makes a hit not
+   about the patient: negation, another person, an exclusion sense), \`categories.json\` (how the team
+   learned of it), \`codebook.json\` (your coding framework), \`topic.json\` (the words the workbooks and
+   the report use for your topic) and \`table1.json\` (the patients file's columns Table 1 shows, their
+   categories and the age bands). \`documents.json\` reads notes as letters, e-mails, forms and sections
+   and tells who wrote each part; it serves any topic, but add your own trust's name and teams to its
+   \`team\` lexicon. Every label a reader sees comes from these files.
 4. Run \`notes-analyse run\`. It stops (exit 3) at each workbook a person must fill in (screening, the
    second rater, identification, coding) and says which file to open and how to carry on.
 
