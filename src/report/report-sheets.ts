@@ -138,7 +138,11 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
       { header: "adult_n", key: "adult_n" },
       { header: "child_n", key: "child_n" },
     ],
-    rows: t.rows.map((r) => ({ characteristic: r.characteristic, category: r.category, ...r.cells, total_n: r.counts.total, adult_n: r.counts.adult, child_n: r.counts.child })),
+    // What the table leaves out or cannot fill is said under it, as in the page.
+    rows: [
+      ...t.rows.map((r) => ({ characteristic: r.characteristic, category: r.category, ...r.cells, total_n: r.counts.total, adult_n: r.counts.adult, child_n: r.counts.child })),
+      ...inputs.table1.notes.flatMap((note, i) => [...(i === 0 ? [{}] : []), { characteristic: `Note: ${note}` }]),
+    ],
   };
   const f = inputs.flow;
   const flow: SheetModel = isThere(f)
