@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { UserError } from "../core/errors.js";
-import { COLUMN_ROLES, type ConfigInput } from "../config/schema.js";
+import { COLUMN_KEY, COLUMN_ROLES, misspeltRole, type ConfigInput } from "../config/schema.js";
 
 /**
  * The one table of study options. Each row is a flag and the config key it sets, so the command line
@@ -41,8 +41,9 @@ export function parseColumns(raw: string, flag = "--columns"): Record<string, st
       throw new UserError(`command line › ${flag}: expected name=COLUMN pairs separated by commas, like patient_id=BrcId,text=Attachment_Text`);
     }
     const name = part.slice(0, eq).trim();
-    if (!(COLUMN_ROLES as readonly string[]).includes(name)) {
-      throw new UserError(`command line › ${flag}: unknown column role "${name}" (expected one of ${COLUMN_ROLES.join(", ")})`);
+    const near = misspeltRole(name);
+    if (near || (!(COLUMN_ROLES as readonly string[]).includes(name) && !COLUMN_KEY.test(name))) {
+      throw new UserError(`command line › ${flag}: unknown column role "${name}" (${near ? `did you mean ${near}? ` : ""}expected one of ${COLUMN_ROLES.join(", ")}, or an attribute name of lower-case letters, digits and _)`);
     }
     out[name] = part.slice(eq + 1).trim();
   }
@@ -52,7 +53,7 @@ export function parseColumns(raw: string, flag = "--columns"): Record<string, st
 export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--notes <glob...>", description: "notes export files or glob patterns (CSV, TSV, JSON Lines, folders of .txt)", key: ["notes"] },
   { flags: "--patients <file>", description: "patients CSV (patient_id, gender, age_at_first_contact, …)", key: ["patients"] },
-  { flags: "--columns <map>", description: "map column roles to your export's names (notes and patients file): patient_id=BrcId,text=Attachment_Text", key: ["columns"], parse: parseColumns },
+  { flags: "--columns <map>", description: "map column roles (and patients-file attributes) to your export's names: patient_id=BrcId,text=Attachment_Text,ethnicity=Ethnic_Group", key: ["columns"], parse: parseColumns },
   { flags: "--encoding <name>", description: "text encoding of the export: auto, utf-8 or windows-1252", key: ["encoding"] },
   { flags: "--delimiter <name>", description: "column delimiter of CSV exports and the patients file: auto (from the header row, the default), comma, semicolon, tab or pipe", key: ["delimiter"] },
   { flags: "--preset <name>", description: "bundled study preset (terms, rules, codebook), e.g. south-london-2015", key: ["preset"] },
@@ -61,6 +62,8 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--categories <file>", description: "identification categories JSON (replaces the preset's)", key: ["categories"] },
   { flags: "--documents <file>", description: "document rules JSON: letters, e-mails, forms, sections, authorship (replaces the preset's)", key: ["documents"] },
   { flags: "--codebook <file>", description: "codebook JSON or REFI-QDA .qdc (replaces the preset's)", key: ["codebook"] },
+  { flags: "--topic <file>", description: "topic JSON: the words the workbooks and the report use for the study's topic (replaces the preset's)", key: ["topic"] },
+  { flags: "--table1 <file>", description: "Table 1 JSON: which patient attributes, their categories and order, the age bands (replaces the preset's)", key: ["table1"] },
   { flags: "--out <dir>", description: "study output folder (default notes-analyse-out)", key: ["out"] },
   { flags: "--first <n>", description: "second-rater sample: the first N returned patients (default 10)", key: ["sampling", "first"], parse: number },
   { flags: "--fraction <x>", description: "second-rater sample: fraction of the rest drawn at random, 0–1 (default 0.1)", key: ["sampling", "fraction"], parse: number },

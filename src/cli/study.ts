@@ -12,6 +12,8 @@ import { compareStored, RETURNED_NOTES_FILE } from "../io/returned-notes/format.
 import { readReturnedNotes } from "../io/returned-notes/read.js";
 import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
 import { readReturned } from "../stages/screen/returned.js";
+import { readTopic, type Topic } from "../config/topic.js";
+import { DEFAULT_SCREENING_REASONS, readContextRules, type ScreeningReasons } from "../stages/screen/context/index.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTextFile } from "../io/open-text.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
@@ -62,6 +64,20 @@ export function loadTerms(config: ResolvedConfig): Term[] {
 export function loadDocumentRules(config: ResolvedConfig): CompiledDocuments | undefined {
   const file = optionalRuleFile(config, "documents", "--documents");
   return file ? readDocumentRules(file) : undefined;
+}
+
+/** The study's topic wording (the user's topic.json or the preset's), neutral words when there is none. */
+export function loadTopic(config: ResolvedConfig): Topic {
+  return readTopic(optionalRuleFile(config, "topic", "--topic"));
+}
+
+/**
+ * The study's exclusion reasons: those of its context rules (the user's file or the preset's), else the
+ * six defaults when it has none.
+ */
+export function loadReasons(config: ResolvedConfig): ScreeningReasons {
+  const file = optionalRuleFile(config, "contextRules", "--context-rules");
+  return file ? readContextRules(file).reasons : DEFAULT_SCREENING_REASONS;
 }
 
 /**

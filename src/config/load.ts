@@ -9,7 +9,7 @@ import { checkPreset, presetFile, type PresetFile } from "./presets.js";
 export const DEFAULT_CONFIG_FILE = "notes-analyse.config.json";
 
 /** Keys whose values are file paths or globs, resolved against the folder they were given in. */
-const PATH_KEYS = ["patients", "terms", "contextRules", "categories", "codebook", "out"] as const;
+const PATH_KEYS = ["patients", "terms", "contextRules", "categories", "documents", "codebook", "topic", "table1", "out"] as const;
 
 export interface ResolvedConfig extends Config {
   /** The config file that was read, if any. */

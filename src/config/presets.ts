@@ -13,6 +13,8 @@ export const PRESET_FILES = {
   categories: "categories.json",
   documents: "documents.json",
   codebook: "codebook.json",
+  topic: "topic.json",
+  table1: "table1.json",
 } as const;
 
 export type PresetFile = keyof typeof PRESET_FILES;

@@ -5,12 +5,45 @@ import { DELIMITER_SETTINGS } from "../io/csv/delimiter.js";
 export const NOTE_COLUMNS = ["patient_id", "note_id", "date", "text", "note_type"] as const;
 export type NoteColumn = (typeof NOTE_COLUMNS)[number];
 
-/** Columns of the patients file that the tool reads by role (others are kept as attributes). */
-export const PATIENT_COLUMNS = ["gender", "age_at_first_contact", "date_of_birth", "first_contact_date", "region_of_origin", "exploitation_type", "referral_route"] as const;
+/**
+ * Columns of the patients file that the tool reads by role; every other column is kept as an attribute
+ * under its own name (or the name `columns` maps it to), for Table 1 to show.
+ */
+export const PATIENT_COLUMNS = ["gender", "age_at_first_contact", "date_of_birth", "first_contact_date"] as const;
 export type PatientColumn = "patient_id" | (typeof PATIENT_COLUMNS)[number];
 
 /** Every role `columns` may map: the notes' columns, then the patients file's (patient_id serves both). */
 export const COLUMN_ROLES = [...NOTE_COLUMNS, ...PATIENT_COLUMNS] as const;
+
+/**
+ * A key of `columns`: a role, or the name a patients-file attribute takes in Table 1 (`ethnicity`,
+ * `region_of_origin`). Lower case like the roles, so a mapping reads the same everywhere.
+ */
+export const COLUMN_KEY = /^[a-z][a-z0-9_]*$/;
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * The role a `columns` key that is no role was probably meant to be ("patient" for patient_id, "gendre"
+ * for gender), so a typo is an error rather than an attribute nobody asked for; undefined for a plain
+ * attribute name (`ethnicity`).
+ */
+export function misspeltRole(key: string): string | undefined {
+  if ((COLUMN_ROLES as readonly string[]).includes(key)) return undefined;
+  return COLUMN_ROLES.find((r) => (key.length >= 3 && r.startsWith(key)) || (key.length >= 4 && editDistance(key, r) <= 2));
+}
 
 export const ENCODINGS = ["auto", "utf-8", "windows-1252"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -51,7 +84,15 @@ export const configSchema = z.strictObject({
   patients: nonEmpty.optional(),
   encoding: z.enum(ENCODINGS, { error: `expected one of ${ENCODINGS.join(", ")}` }).default("auto"),
   columns: z
-    .strictObject(Object.fromEntries(COLUMN_ROLES.map((r) => [r, nonEmpty.optional()])) as Record<(typeof COLUMN_ROLES)[number], z.ZodOptional<typeof nonEmpty>>)
+    .record(z.string().regex(COLUMN_KEY, { error: `expected a column role (${COLUMN_ROLES.join(", ")}) or an attribute name of lower-case letters, digits and _` }), nonEmpty, {
+      error: 'expected an object of roles and your column names, like {"patient_id": "BrcId"}',
+    })
+    .superRefine((columns, ctx) => {
+      for (const key of Object.keys(columns)) {
+        const role = misspeltRole(key);
+        if (role) ctx.addIssue({ code: "custom", path: [key], message: `unknown key (did you mean ${role}? any other name maps a patients-file attribute for Table 1)` });
+      }
+    })
     .default({}),
   delimiter: z
     .enum(DELIMITER_SETTINGS, { error: `expected auto, comma, semicolon, tab or pipe (or the character itself: , ; |)` })
@@ -62,6 +103,8 @@ export const configSchema = z.strictObject({
   categories: nonEmpty.optional(),
   documents: nonEmpty.optional(),
   codebook: nonEmpty.optional(),
+  topic: nonEmpty.optional(),
+  table1: nonEmpty.optional(),
   out: nonEmpty.default("notes-analyse-out"),
   seed: z
     .number({ error: "expected a whole number" })

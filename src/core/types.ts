@@ -11,15 +11,15 @@ export interface Note {
 
 export type Group = "adult" | "child" | "unknown";
 
-/** Case attributes of one patient (SPEC §3). Missing values are `Unknown`. */
+/** Case attributes of one patient (SPEC §3). A missing gender is `Unknown`. */
 export interface Patient {
   patientId: string;
   group: Group;
   age: number | null;
   gender: string;
-  regionOfOrigin: string;
-  exploitationType: string;
-  referralRoute: string;
-  /** Every other column, kept as given. */
+  /**
+   * Every other column of the patients file, as given (trimmed), under its own name or the name the
+   * config's `columns` maps it to; the study's Table 1 file says which to show.
+   */
   attributes: Record<string, string>;
 }

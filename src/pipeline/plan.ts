@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readDecisionWorkbook, type DecisionSheet } from "../io/decision-workbook.js";
-import { SCREENING_SHEET, SECOND_RATER_SHEET } from "../stages/screen/workbooks.js";
+import { screeningSheet, secondRaterSheet } from "../stages/screen/workbooks.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed, pendingMessage } from "./confirm.js";
 import type { StageDef } from "./stages.js";
 
@@ -32,7 +32,7 @@ async function stopsAfter(stage: string, runs: boolean, out: string, acceptSugge
     // A consensus that is skipped ran to the end last time, with every decision there.
     if (!runs) return undefined;
     const waits: string[] = [];
-    for (const [file, spec, who] of [["02-screening/screening.xlsx", SCREENING_SHEET, "rater 1"], ["02-screening/second-rater.xlsx", SECOND_RATER_SHEET, "rater 2"]] as const) {
+    for (const [file, spec, who] of [["02-screening/screening.xlsx", screeningSheet(), "rater 1"], ["02-screening/second-rater.xlsx", secondRaterSheet(), "rater 2"]] as const) {
       const cells = await emptyCells(join(out, file), spec, "decision");
       if (cells === undefined) waits.push(`${file} (${who}) is not written yet`);
       else if (cells.empty > 0) waits.push(`${file} (${who}): ${cells.empty} of ${cells.total} decisions empty`);

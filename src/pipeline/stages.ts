@@ -79,7 +79,8 @@ export const STAGES: StageDef[] = [
     produces: ["02-screening/eligible.csv", "02-screening/flow.csv"],
     usesNotes: false,
     usesPatients: false,
-    rules: [],
+    // The exclusion reasons: the workbooks' drop-downs and flow.csv's rows.
+    rules: ["contextRules"],
     settings: [],
   },
   {
@@ -90,7 +91,7 @@ export const STAGES: StageDef[] = [
     produces: ["03-identification/routes.csv", "03-identification/summary.csv", "03-identification/identification.xlsx"],
     usesNotes: false,
     usesPatients: true,
-    rules: ["terms", "categories", "contextRules", "documents"],
+    rules: ["terms", "categories", "contextRules", "documents", "topic"],
     settings: ["seed", "sampling", "patients", "childAgeCutoff", "columns", "encoding", "delimiter"],
   },
   {
@@ -128,7 +129,8 @@ export const STAGES: StageDef[] = [
     produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
     usesNotes: false,
     usesPatients: true,
-    rules: [],
+    // The study's words: reasons' labels, categories' labels and groups, the topic, Table 1.
+    rules: ["contextRules", "categories", "topic", "table1"],
     settings: ["patients", "childAgeCutoff", "seed", "columns", "encoding", "delimiter"],
   },
 ];

@@ -1,5 +1,4 @@
-import type { Flow } from "./flow.js";
-import { reasonLabel } from "./flow.js";
+import type { Flow, ReasonLabel } from "./flow.js";
 import { textWidth, wrapText } from "./text-width.js";
 
 /** One line of text placed in a box; `x` is its start, or its middle when `anchor` is middle. */
@@ -76,10 +75,10 @@ function shift(b: FlowBox, dy: number): FlowBox {
 
 /**
  * A PRISMA/RECORD-style flow chart of screening: returned → (excluded, by reason, on the side) →
- * included → adults / children (and age unknown, when any). Every text line is wrapped to fit its box
- * by the width estimate of text-width.ts. Pure.
+ * included → adults / children (and age unknown, when any), each reason under the study's label for it.
+ * Every text line is wrapped to fit its box by the width estimate of text-width.ts. Pure.
  */
-export function layoutFlow(flow: Flow, childAgeCutoff: number): FlowLayout {
+export function layoutFlow(flow: Flow, childAgeCutoff: number, reasonLabel: ReasonLabel): FlowLayout {
   const cx = MARGIN + MAIN_W / 2;
   const returned = box("returned", MARGIN, MARGIN, MAIN_W, [{ text: `Patients whose notes matched the search terms ${n(flow.returned.total)}`, bold: true }]);
   const undecided = flow.returned.total - flow.excluded.total - flow.included.total;

@@ -1,4 +1,5 @@
 import { UserError } from "../core/errors.js";
+import { NO_REASON } from "../stages/screen/context/reasons.js";
 import { humanise } from "./format.js";
 
 /** A count of patients by group, as in flow.csv. */
@@ -18,18 +19,17 @@ export interface Flow {
   included: FlowCount;
 }
 
-/** Readable labels of the exclusion reasons of SPEC §5; other reasons are shown humanised. */
-export const REASON_LABELS: Readonly<Record<string, string>> = {
-  drug_trafficking: "Drug trafficking",
-  traffic_accident: "Road traffic accidents and other traffic",
-  interest_in_issue: "Interest in the issue, not a victim",
-  negated: "Trafficking denied or ruled out",
-  other_person: "Another person trafficked, or the patient accused",
-  other: "Other reasons",
-  not_given: "Reason not recorded",
-};
+/** The label of an exclusion reason id, as the flow chart and tables show it. */
+export type ReasonLabel = (reason: string) => string;
 
-export const reasonLabel = (reason: string) => REASON_LABELS[reason] ?? humanise(reason);
+/**
+ * Labels from the study's exclusion reasons (its context rules' `reasons`); `not_given` is "Reason not
+ * recorded"; an id the list does not have is made readable.
+ */
+export function reasonLabeller(reasons: readonly { id: string; label: string }[]): ReasonLabel {
+  const labels = new Map(reasons.map((r) => [r.id, r.label]));
+  return (reason) => labels.get(reason) ?? (reason === NO_REASON ? "Reason not recorded" : humanise(reason));
+}
 
 const COUNT_COLUMNS = ["adult", "child", "unknown", "total"] as const;
 

@@ -22,7 +22,9 @@ const SECTIONS: [string, string][] = [
  */
 export function renderReportHtml(inputs: ReportInputs, flowSvg: string | undefined): string {
   const drafts = inputs.drafts ?? [];
-  const title = drafts.length > 0 ? "DRAFT: notes-analyse report" : "notes-analyse report";
+  const { topic, reasonLabel, routes: scheme } = inputs.vocabulary;
+  const plain = topic.title ?? "notes-analyse report";
+  const title = drafts.length > 0 ? `DRAFT: ${plain}` : plain;
   const draftNote = (id: string) =>
     drafts
       .filter((d) => d.sections.includes(id))
@@ -34,9 +36,9 @@ export function renderReportHtml(inputs: ReportInputs, flowSvg: string | undefin
   const themeLabels = themeLabelsOf(isThere(inputs.frequencies) ? inputs.frequencies.data : undefined);
   const [flow, table1, routes, agreement, themes, quotes, performance] = SECTIONS;
   const body = [
-    section(flow[0], flow[1], block("", 3, inputs.flow, (f) => (flowSvg ? flowHtml(f, flowSvg) : ""))),
+    section(flow[0], flow[1], block("", 3, inputs.flow, (f) => (flowSvg ? flowHtml(f, flowSvg, reasonLabel) : ""))),
     section(table1[0], table1[1], block("", 3, { data: inputs.table1, source: inputs.table1.source }, (t) => table1Html(t.table, t.notes))),
-    section(routes[0], routes[1], draftNote("routes"), block("", 3, inputs.routes, routesHtml)),
+    section(routes[0], routes[1], draftNote("routes"), block("", 3, inputs.routes, (t) => routesHtml(t, topic.routesHeading, scheme))),
     section(
       agreement[0],
       agreement[1],

@@ -1,17 +1,16 @@
 import { agreementView, displayValue } from "./agreement-view.js";
 import { agreedOf, undefinedText } from "../stages/agreement/wording.js";
 import { escapeHtml as esc } from "./escape.js";
-import type { Flow } from "./flow.js";
-import { reasonLabel } from "./flow.js";
+import type { Flow, ReasonLabel } from "./flow.js";
 import { csvTableHtml, htmlTable, para, type HtmlCell } from "./html-parts.js";
 import type { AgreementSource, CsvTable } from "./report-inputs.js";
-import { routesView } from "./routes.js";
+import { routesView, type RouteScheme } from "./routes.js";
 import type { Table1 } from "./table1.js";
 
 const num = (text: string | number): HtmlCell => ({ text: String(text), cls: "num" });
 
-/** Flow chart (our own SVG, inline) and the counts behind it by group. */
-export function flowHtml(flow: Flow, svg: string): string {
+/** Flow chart (our own SVG, inline) and the counts behind it by group, each reason under the study's label. */
+export function flowHtml(flow: Flow, svg: string, reasonLabel: ReasonLabel): string {
   const row = (label: string, c: Flow["returned"], sub = false) => ({ cells: [{ text: label, cls: sub ? "sub" : undefined }, num(c.adult), num(c.child), num(c.unknown), num(c.total)] });
   const table = htmlTable(["Step", num("Adults"), num("Children"), num("Age unknown"), num("Total")], [
     row("Returned by the search", flow.returned),
@@ -42,13 +41,16 @@ export function table1Html(t: Table1, notes: readonly string[]): string {
   return `${htmlTable(head, rows, "Table 1. Characteristics of the included patients")}\n${all.map((n) => para(n)).join("\n")}`;
 }
 
-/** Identification routes by group, in the study's `43% (41/95)` style. */
-export function routesHtml(table: CsvTable): string {
-  const view = routesView(table);
+/**
+ * Identification routes by group, in the study's `43% (41/95)` style, under the study's heading, with the
+ * categories file's labels and members indented under their reporting group or category.
+ */
+export function routesHtml(table: CsvTable, heading: string, scheme?: RouteScheme): string {
+  const view = routesView(table, scheme);
   if (!view) return `${para(`${table.file} has no group and category columns; shown as written.`)}\n${csvTableHtml(table)}`;
   const rows = view.rows.map((r) => ({
     cells: [
-      { text: r.label, cls: r.sub ? "sub" : undefined },
+      { text: r.label, cls: r.level === 0 ? undefined : r.level === 1 ? "sub" : "sub sub2" },
       ...view.columns.map((c): HtmlCell => {
         const cell = r.cells[c.group];
         if (!cell) return num("–");
@@ -58,7 +60,7 @@ export function routesHtml(table: CsvTable): string {
     ],
   }));
   const shortfall = view.rows.some((r) => Object.values(r.cells).some((c) => c.confirmed !== undefined));
-  const html = htmlTable(["How the team learned the patient had been trafficked", ...view.columns.map((c) => num(c.label))], rows, "Identification routes");
+  const html = htmlTable([heading, ...view.columns.map((c) => num(c.label))], rows, "Identification routes");
   return `${html}\n${para(shortfall ? "Counts use a rater's final route where one was given and the suggested route otherwise; where not every patient in a cell was confirmed by a rater, the number confirmed is shown under it." : "Counts use a rater's final route where one was given and the suggested route otherwise.")}`;
 }
 

@@ -29,6 +29,7 @@ td.measure { min-width: 11em; }
 td.undefined { white-space: normal; min-width: 8em; max-width: 18em; text-align: left; font-size: 12px; color: var(--muted); }
 tr.group th, tr.group td { padding-top: 10px; background: var(--soft); font-weight: bold; }
 td.sub { padding-left: 26px; }
+td.sub2 { padding-left: 46px; }
 small.confirmed { display: block; color: var(--muted); font-size: 12px; }
 figure { margin: 12px 0 18px; }
 figure svg { display: block; max-width: 100%; height: auto; }

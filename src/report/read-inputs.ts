@@ -7,10 +7,11 @@ import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTable, type TableRow } from "../io/read-table.js";
 import { STAGE_DIRS } from "../cli/study.js";
 import { parseFlow } from "./flow.js";
-import type { AgreementSource, CsvTable, Draft, Part, ReportInputs } from "./report-inputs.js";
+import type { AgreementSource, CsvTable, Draft, Part, ReportInputs, ReportVocabulary } from "./report-inputs.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed } from "../pipeline/confirm.js";
 import { readPerformancePart } from "./performance/part.js";
 import { buildTable1, type Table1Patient } from "./table1.js";
+import { GENDER_COLUMN, type Table1Spec } from "./table1-spec.js";
 
 type Warn = (message: string) => void;
 
@@ -41,11 +42,34 @@ async function csvPart(out: string, rel: string, command: string, warn: Warn): P
   return existsSync(path) ? { data: await readCsvTable(path, rel, warn), source: rel } : missing(rel, command);
 }
 
+const list = (names: readonly string[]) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+
+/**
+ * What Table 1 leaves out or cannot fill, said under the table rather than dropped in silence: columns
+ * of the patients file no row of the Table 1 file names, and columns a row names that no patient has.
+ * Pure.
+ */
+export function table1ColumnNotes(patients: ReadonlyMap<string, Patient>, spec: Table1Spec): string[] {
+  if (patients.size === 0) return [];
+  const columns: string[] = [];
+  for (const p of patients.values()) for (const k of Object.keys(p.attributes)) if (!columns.includes(k)) columns.push(k);
+  const shown = new Set(spec.rows.flatMap((r) => (r.kind === "attribute" ? [r.column] : [])));
+  const unlisted = columns.filter((c) => !shown.has(c));
+  const absent = [...shown].filter((c) => c !== GENDER_COLUMN && !columns.includes(c));
+  const notes: string[] = [];
+  if (unlisted.length > 0) {
+    const one = unlisted.length === 1;
+    notes.push(`The patients file's column${one ? "" : "s"} ${list(unlisted)} ${one ? "is" : "are"} not in Table 1: add a row for ${one ? "it" : "them"} to the study's Table 1 file (table1.json, or --table1) to show ${one ? "it" : "them"}.`);
+  }
+  for (const c of absent) notes.push(`Table 1 has a row for the column ${c}, which the patients file does not have: every patient counts as missing there (check the name, or map it under "columns" in the config).`);
+  return notes;
+}
+
 /**
  * The included patients for Table 1: ids of the eligible list, attributes from the patients file. A
- * patient missing from the patients file counts with every attribute Unknown and the eligible list's group.
+ * patient missing from the patients file counts with every attribute missing and the eligible list's group.
  */
-export async function table1Input(eligibleFile: string, patients: ReadonlyMap<string, Patient>, warn: Warn): Promise<{ patients: Table1Patient[]; notes: string[] }> {
+export async function table1Input(eligibleFile: string, patients: ReadonlyMap<string, Patient>, warn: Warn, spec: Table1Spec): Promise<{ patients: Table1Patient[]; notes: string[] }> {
   const rows: TableRow[] = await readCsvRows(eligibleFile, ["patient_id"], warn);
   const seen = new Set<string>();
   const out: Table1Patient[] = [];
@@ -57,11 +81,12 @@ export async function table1Input(eligibleFile: string, patients: ReadonlyMap<st
     const p = patients.get(id);
     if (!p) notInFile++;
     const listed = values.group === "adult" || values.group === "child" ? values.group : "unknown";
-    out.push(p ?? { group: listed, age: null, gender: "", regionOfOrigin: "", exploitationType: "", referralRoute: "" });
+    out.push(p ?? { group: listed, age: null, gender: "", attributes: {} });
   }
   const notes: string[] = [];
   if (patients.size === 0) notes.push("No patients file was given (--patients or \"patients\" in the config): every characteristic is Unknown.");
   else if (notInFile > 0) notes.push(`${notInFile} included patient${notInFile === 1 ? " is" : "s are"} not in the patients file and count as Unknown.`);
+  notes.push(...table1ColumnNotes(patients, spec));
   return { patients: out, notes };
 }
 
@@ -72,10 +97,12 @@ export async function readReportInputs(
   eligible: { file: string; shown: string },
   patients: ReadonlyMap<string, Patient>,
   warn: Warn,
+  vocabulary: ReportVocabulary,
+  table1Spec: Table1Spec,
 ): Promise<ReportInputs> {
   const out = config.out;
-  const t1 = await table1Input(eligible.file, patients, warn);
-  const table1 = { table: buildTable1(t1.patients), source: eligible.shown, notes: t1.notes };
+  const t1 = await table1Input(eligible.file, patients, warn, table1Spec);
+  const table1 = { table: buildTable1(t1.patients, table1Spec), source: eligible.shown, notes: t1.notes };
   if (t1.notes.length > 0) for (const n of t1.notes) warn(`report: ${n}`);
 
   const flowRel = `${STAGE_DIRS.screening}/flow.csv`;
@@ -117,6 +144,7 @@ export async function readReportInputs(
   }
 
   return {
+    vocabulary,
     drafts,
     version,
     seed: config.seed,

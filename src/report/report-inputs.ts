@@ -1,4 +1,6 @@
-import type { Flow } from "./flow.js";
+import type { Topic } from "../config/topic.js";
+import type { Flow, ReasonLabel } from "./flow.js";
+import type { RouteScheme } from "./routes.js";
 import type { PerformanceCard } from "./performance/compute.js";
 import type { Table1 } from "./table1.js";
 
@@ -34,8 +36,17 @@ export interface Draft {
   sheets: string[];
 }
 
+/** The study's own words: its topic, its exclusion reasons' labels, its categories' labels and groups. */
+export interface ReportVocabulary {
+  topic: Topic;
+  reasonLabel: ReasonLabel;
+  /** From the categories file; without one, route ids are made readable. */
+  routes?: RouteScheme;
+}
+
 /** Everything the report shows, read from the study output folder. */
 export interface ReportInputs {
+  vocabulary: ReportVocabulary;
   /** Empty when every suggestion the report uses was confirmed by a rater. */
   drafts?: Draft[];
   version: string;

@@ -1,7 +1,7 @@
 import type { SheetColumn, SheetValue } from "../io/workbook.js";
 import { fixed } from "../stages/agreement/wording.js";
 import { agreementView } from "./agreement-view.js";
-import { reasonLabel } from "./flow.js";
+import { routesView } from "./routes.js";
 import { FLAGS_COLUMN, isThere, type CsvTable, type Part, type ReportInputs } from "./report-inputs.js";
 import { performanceSheet } from "./performance/sheet.js";
 
@@ -78,6 +78,39 @@ function confusionSheet(inputs: ReportInputs): SheetModel | undefined {
   };
 }
 
+/**
+ * The Routes sheet laid out as the report's table: one row per category (a reporting group's total
+ * before its members, each service under its category), the categories file's label indented by level
+ * beside the ids and the level itself, then per group the study's `43% (41/95)` and the counts. Only
+ * level-0 rows add up to a group's total. A summary without group and category is shown as written.
+ */
+function routesSheet(inputs: ReportInputs): SheetModel {
+  if (!isThere(inputs.routes)) return missingSheet("Routes", inputs.routes);
+  const view = routesView(inputs.routes.data, inputs.vocabulary.routes);
+  if (!view) return csvSheet("Routes", inputs.routes);
+  const columns = [
+    { header: "route", key: "route", width: 56 },
+    { header: "category", key: "category", width: 26 },
+    { header: "service", key: "service", width: 20 },
+    { header: "level", key: "level", width: 7 },
+    ...view.columns.flatMap((c) => [
+      { header: c.label, key: `${c.group}`, width: Math.max(16, c.label.length + 2) },
+      { header: `${c.group}_n`, key: `${c.group}_n`, width: Math.max(10, c.group.length + 4) },
+      { header: `${c.group}_confirmed`, key: `${c.group}_confirmed`, width: Math.max(12, c.group.length + 12) },
+    ]),
+  ];
+  const rows = view.rows.map((r) => {
+    const row: Record<string, SheetValue> = { route: `${"    ".repeat(r.level)}${r.label}`, category: r.category, service: r.service, level: r.level };
+    for (const c of view.columns) {
+      row[c.group] = r.cells[c.group]?.text ?? "";
+      row[`${c.group}_n`] = r.counts[c.group]?.n ?? "";
+      row[`${c.group}_confirmed`] = r.counts[c.group]?.confirmed ?? "";
+    }
+    return row;
+  });
+  return { name: "Routes", columns, rows };
+}
+
 /** Per-code agreement of two coders with figures rounded to 3 places and the reason beside an undefined one. */
 function coderSheet(inputs: ReportInputs): SheetModel | undefined {
   if (!isThere(inputs.coderAgreement)) return undefined;
@@ -105,7 +138,11 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
       { header: "adult_n", key: "adult_n" },
       { header: "child_n", key: "child_n" },
     ],
-    rows: t.rows.map((r) => ({ characteristic: r.characteristic, category: r.category, ...r.cells, total_n: r.counts.total, adult_n: r.counts.adult, child_n: r.counts.child })),
+    // What the table leaves out or cannot fill is said under it, as in the page.
+    rows: [
+      ...t.rows.map((r) => ({ characteristic: r.characteristic, category: r.category, ...r.cells, total_n: r.counts.total, adult_n: r.counts.adult, child_n: r.counts.child })),
+      ...inputs.table1.notes.flatMap((note, i) => [...(i === 0 ? [{}] : []), { characteristic: `Note: ${note}` }]),
+    ],
   };
   const f = inputs.flow;
   const flow: SheetModel = isThere(f)
@@ -115,14 +152,14 @@ export function reportSheets(inputs: ReportInputs): SheetModel[] {
         rows: [
           { step: "returned", reason: "", label: "Returned by the search", ...f.data.returned },
           { step: "excluded", reason: "all", label: "Excluded on screening", ...f.data.excluded },
-          ...f.data.reasons.map((r) => ({ step: "excluded", reason: r.reason, label: reasonLabel(r.reason), ...r.count })),
+          ...f.data.reasons.map((r) => ({ step: "excluded", reason: r.reason, label: inputs.vocabulary.reasonLabel(r.reason), ...r.count })),
           { step: "included", reason: "", label: "Included", ...f.data.included },
         ],
       }
     : missingSheet("Flow", f);
   const agreement = [agreementSheet(inputs), confusionSheet(inputs), coderSheet(inputs)].filter((x): x is SheetModel => x !== undefined);
   const performance = inputs.performance ? [isThere(inputs.performance) ? performanceSheet(inputs.performance.data) : missingSheet("Performance", inputs.performance)] : [];
-  const sheets = [table1, flow, csvSheet("Routes", inputs.routes), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN]), ...performance];
+  const sheets = [table1, flow, routesSheet(inputs), ...agreement, csvSheet("Themes", inputs.frequencies), csvSheet("Quotes", inputs.quotes, [FLAGS_COLUMN]), ...performance];
   const drafts = inputs.drafts ?? [];
   if (drafts.length === 0) return sheets;
   // A DRAFT sheet first, and every sheet built on unconfirmed suggestions named so.

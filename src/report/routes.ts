@@ -1,24 +1,31 @@
 import { humanise, percentOf } from "./format.js";
 import type { CsvTable } from "./report-inputs.js";
 
-/** Labels of the preset's identification categories and services; other ids are humanised. */
-const LABELS: Readonly<Record<string, string>> = {
-  other_service: "Informed by another service",
-  during_contact: "Identified during contact",
-  during_contact_historical: "During contact: past experiences disclosed",
-  during_contact_recent: "During contact: recent exploitation disclosed or suspected",
-  unknown: "Unknown",
-  voluntary_sector: "Voluntary sector",
-  gp: "GP",
-  police: "Police",
-  social_services: "Social services",
-  other_health: "Other health service",
-  a_and_e: "A&E",
-  home_office_or_legal: "Home Office or legal",
-  unspecified: "Service not given",
-};
+/** What the report needs of the categories file: the labels of its ids and each category's reporting group. */
+export interface RouteScheme {
+  /** Category, reporting-group and service ids → their labels. */
+  labels: Readonly<Record<string, string>>;
+  /** Category id → the reporting group it belongs to. */
+  groupOf: Readonly<Record<string, string>>;
+}
 
-export const routeLabel = (id: string) => LABELS[id] ?? humanise(id);
+/** The scheme of a categories file (as compiled by identify, or any object of the same shape). */
+export function routeSchemeOf(c: {
+  categories: readonly { id: string; label: string; group?: string }[];
+  groups: readonly { id: string; label: string }[];
+  services: readonly { id: string; label: string }[];
+}): RouteScheme {
+  const labels: Record<string, string> = {};
+  for (const x of [...c.services, ...c.groups, ...c.categories]) labels[x.id] = x.label;
+  const groupOf: Record<string, string> = {};
+  for (const x of c.categories) if (x.group) groupOf[x.id] = x.group;
+  return { labels, groupOf };
+}
+
+/** The label of a route id: the categories file's, "Service not given" for a service left out, else the id made readable. */
+export function routeLabel(id: string, scheme?: RouteScheme): string {
+  return scheme?.labels[id] ?? (id === "unspecified" ? "Service not given" : humanise(id));
+}
 
 const GROUP_LABELS: Readonly<Record<string, string>> = { adult: "Adults", child: "Children", total: "Total", unknown: "Age unknown" };
 
@@ -28,18 +35,36 @@ export interface RouteCell {
   confirmed?: string;
 }
 
+export interface RouteRow {
+  /** The category or reporting group id, and the service id for a service's row ('' otherwise). */
+  category: string;
+  service: string;
+  label: string;
+  /** 0 for a top-level row; 1 under a reporting group or a category; 2 a service of a group's member. */
+  level: number;
+  sub: boolean;
+  cells: Record<string, RouteCell>;
+  /** The counts behind the cells, by group (for the workbook). */
+  counts: Record<string, { n: number | null; confirmed: number | null }>;
+}
+
 export interface RoutesView {
   columns: { group: string; label: string }[];
-  rows: { label: string; sub: boolean; cells: Record<string, RouteCell> }[];
+  rows: RouteRow[];
 }
+
+const count = (v: string | undefined): number | null => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : null);
 
 /**
  * The identification routes by group in the study's style (`43% (41/95)`), from 03-identification/
- * summary.csv: one row per category (and per service under it, when the file has them), one column per
- * group. Uses the file's `formatted` cell when there is one. Null when the file lacks `group` or
- * `category`, so the report shows the file as it is instead. Pure.
+ * summary.csv: one row per category in the file's order (a reporting group's total before its members),
+ * each service under its category, members and services indented so that only the top-level rows add up
+ * to a column's total. Labels and groups come from the categories file (`scheme`); without it, ids are
+ * made readable and a category named after a group (`during_contact_recent`) sits under it. Uses the
+ * file's `formatted` cell when there is one. Null when the file lacks `group` or `category`, so the
+ * report shows the file as it is instead. Pure.
  */
-export function routesView(table: CsvTable): RoutesView | null {
+export function routesView(table: CsvTable, scheme?: RouteScheme): RoutesView | null {
   if (!table.columns.includes("group") || !table.columns.includes("category")) return null;
   const groups: string[] = [];
   for (const g of ["adult", "child"]) if (table.rows.some((r) => r.group === g)) groups.push(g);
@@ -47,24 +72,32 @@ export function routesView(table: CsvTable): RoutesView | null {
   const denominators = new Map<string, string>();
   for (const r of table.rows) if (r.denominator && !denominators.has(r.group)) denominators.set(r.group, r.denominator);
   // Categories in the order the file first names them, each followed by its services.
-  const categories = new Map<string, Map<string, RoutesView["rows"][number]>>();
+  const categories = new Map<string, Map<string, RouteRow>>();
   for (const r of table.rows) {
     const service = (r.service ?? "").trim();
     let services = categories.get(r.category);
-    if (!services) categories.set(r.category, (services = new Map([["", { label: routeLabel(r.category), sub: false, cells: {} }]])));
+    if (!services) categories.set(r.category, (services = new Map([["", newRow(r.category, "", routeLabel(r.category, scheme))]])));
     let row = services.get(service);
-    if (!row) services.set(service, (row = { label: routeLabel(service), sub: true, cells: {} }));
+    if (!row) services.set(service, (row = newRow(r.category, service, routeLabel(service, scheme))));
     row.cells[r.group] = cellOf(r);
+    row.counts[r.group] = { n: count(r.n), confirmed: count(r.n_confirmed) };
   }
-  // A category named after a reporting group (during_contact_historical under during_contact) sits under it.
   const ids = [...categories.keys()];
-  for (const [id, services] of categories) if (ids.some((g) => g !== id && id.startsWith(`${g}_`))) services.get("")!.sub = true;
-  const rows = [...categories.values()].flatMap((services) => [...services.values()]);
+  const inGroup = (id: string) => (scheme ? scheme.groupOf[id] !== undefined : ids.some((g) => g !== id && id.startsWith(`${g}_`)));
+  for (const [id, services] of categories) {
+    const base = inGroup(id) ? 1 : 0;
+    for (const [service, row] of services) row.level = service === "" ? base : base + 1;
+  }
+  const rows = [...categories.values()].flatMap((services) => [...services.values()]).map((r) => ({ ...r, sub: r.level > 0 }));
   const columns = groups.map((g) => {
     const d = denominators.get(g);
     return { group: g, label: `${GROUP_LABELS[g] ?? humanise(g)}${d ? ` (n = ${d})` : ""}` };
   });
   return { columns, rows };
+}
+
+function newRow(category: string, service: string, label: string): RouteRow {
+  return { category, service, label, level: 0, sub: false, cells: {}, counts: {} };
 }
 
 function cellOf(r: Record<string, string>): RouteCell {

@@ -22,7 +22,7 @@ export async function writeReportWorkbook(path: string, sheets: readonly SheetMo
  * when the flow counts exist; a stale one is removed). Returns the file names written.
  */
 export async function writeReport(dir: string, inputs: ReportInputs): Promise<string[]> {
-  const svg = isThere(inputs.flow) ? flowSvg(layoutFlow(inputs.flow.data, inputs.childAgeCutoff)) : undefined;
+  const svg = isThere(inputs.flow) ? flowSvg(layoutFlow(inputs.flow.data, inputs.childAgeCutoff, inputs.vocabulary.reasonLabel)) : undefined;
   writeCsv(join(dir, "table1.csv"), TABLE1_CSV_COLUMNS, table1CsvRows(inputs.table1.table));
   if (svg) writeFileAtomic(join(dir, "flow.svg"), svg);
   else rmSync(join(dir, "flow.svg"), { force: true });

@@ -11,10 +11,10 @@ import { xmlProblems } from "../report/xml.js";
 
 beforeAll(() => ensureBuilt());
 
-function study(opts?: Parameters<typeof writeStageOutputs>[1]) {
+function study(opts?: Parameters<typeof writeStageOutputs>[1], preset: string[] = ["--preset", "south-london-2015"]) {
   const root = tempDir();
   const { out, patients } = writeStageOutputs(root, opts);
-  const run = (...extra: string[]) => cli(["report", "--out", out, "--patients", patients, ...extra], root);
+  const run = (...extra: string[]) => cli(["report", "--out", out, "--patients", patients, ...preset, ...extra], root);
   return { root, out, dir: join(out, "report"), run };
 }
 
@@ -62,6 +62,21 @@ describe("notes-analyse report (end to end)", () => {
     // A quote that looks like a formula stays text in the workbook.
     const texts = quotes.getColumn(7).values.map((v) => String(v ?? ""));
     expect(texts.some((t) => t.startsWith("'=SUM(A1)"))).toBe(true);
+  });
+
+  it("without a preset: a neutral report, Table 1 of gender and age, and the columns it leaves out named", async () => {
+    const s = study(undefined, []);
+    const r = s.run();
+    expect(r.code, r.stderr).toBe(0);
+    const t1 = readCsv(join(s.dir, "table1.csv"));
+    expect([...new Set(t1.map((row) => row.characteristic))]).toEqual(["Patients", "Gender", "Age at first contact (years)"]);
+    const said = "The patients file's columns region_of_origin, exploitation_type and referral_route are not in Table 1: add a row for them to the study's Table 1 file (table1.json, or --table1) to show them.";
+    expect(r.stderr).toContain(`report: ${said}`);
+    const html = readFileSync(join(s.dir, "report.html"), "utf8");
+    expect(html).toContain(said.replaceAll("'", "&#39;"));
+    expect(html).toContain("<th scope=\"col\">How the team learned of the topic</th>");
+    expect(html).toContain("Other service");
+    expect(readFileSync(join(s.dir, "flow.svg"), "utf8")).toContain("Drug trafficking");
   });
 
   it("gives the same files for the same inputs (no timestamps)", () => {

@@ -185,8 +185,9 @@ describe("notes-analyse init with no preset: a starter for a study's own topic",
     const study = join(dir, "study");
     const config = JSON.parse(readFileSync(join(study, "notes-analyse.config.json"), "utf8"));
     expect(config.preset).toBeUndefined();
-    expect(config).toMatchObject({ terms: "terms.txt", contextRules: "context-rules.json", categories: "categories.json", codebook: "codebook.json", delimiter: "auto" });
-    for (const f of ["context-rules.json", "categories.json", "codebook.json"]) expect(JSON.parse(readFileSync(join(study, f), "utf8")).description, f).toMatch(/EXAMPLE topic/);
+    expect(config).toMatchObject({ terms: "terms.txt", contextRules: "context-rules.json", categories: "categories.json", codebook: "codebook.json", topic: "topic.json", table1: "table1.json", delimiter: "auto" });
+    for (const f of ["context-rules.json", "categories.json", "codebook.json", "topic.json", "table1.json"]) expect(JSON.parse(readFileSync(join(study, f), "utf8")).description, f).toMatch(/EXAMPLE/);
+    expect(JSON.parse(readFileSync(join(study, "context-rules.json"), "utf8")).reasons.map((x: { id: string }) => x.id)).toEqual(["policy_or_service", "interest_in_issue", "negated", "other_person", "other"]);
     expect(readFileSync(join(study, "terms.txt"), "utf8")).toMatch(/^# Search terms of a new study/);
     expect(readFileSync(join(study, "README.md"), "utf8")).toMatch(/your own topic/);
     writeFileSync(
@@ -210,6 +211,15 @@ describe("notes-analyse init with no preset: a starter for a study's own topic",
     for (const stage of ["identify", "code"]) expect(cli([stage, "--eligible", eligible, "--quiet"], study).code, stage).toBe(0);
     const routes = readCsv(join(study, "notes-analyse-out", "03-identification", "routes.csv"));
     expect(routes.map((x) => [x.patient_id, x.suggested_route])).toEqual([["D1", "during_contact"], ["D3", "other_service"]]);
+    // The starter's own words, and nothing of the preset's topic.
+    const report = cli(["report", "--eligible", eligible], study);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).toContain("Table 1 has a row for the column ethnicity, which the patients file does not have");
+    const html = readFileSync(join(study, "notes-analyse-out", "report", "report.html"), "utf8");
+    expect(html).toContain("Mental health service responses to domestic abuse (EXAMPLE: your study&#39;s title)</h1>");
+    expect(html).toContain("How the team learned of the abuse");
+    expect(html).toContain("Disclosed during contact");
+    expect(html).not.toMatch(/traffick/i);
   });
 });
 

@@ -27,6 +27,18 @@ describe("readPatients", () => {
     expect(p.get("A")!.attributes).toEqual({ ward: "x" });
   });
 
+  it("keeps every other column as an attribute, under the name the columns mapping gives it", async () => {
+    const warnings: string[] = [];
+    const p = await readPatients(file("BrcId;Sex;Age;Ethnic Group;Borough\nA;F;30;White British;Lambeth\n"), {
+      ...opts,
+      warn: (m) => warnings.push(m),
+      columns: { patient_id: "BrcId", gender: "Sex", age_at_first_contact: "Age", ethnicity: "Ethnic Group", region_of_origin: "Region" },
+    });
+    expect(p.get("A")).toMatchObject({ gender: "F", age: 30, attributes: { ethnicity: "White British", Borough: "Lambeth" } });
+    // A mapped attribute the file lacks is said, so a misspelt name does not pass unseen.
+    expect(warnings).toEqual([expect.stringContaining('no column "Region" for the attribute "region_of_origin" under "columns"')]);
+  });
+
   it("honours a different child age cutoff", async () => {
     const p = await readPatients(file("patient_id,age_at_first_contact\nA,16\n"), { ...opts, childAgeCutoff: 16 });
     expect(p.get("A")!.group).toBe("adult");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFlow, type Flow, type FlowCount } from "../../src/report/flow.js";
+import { parseFlow, reasonLabeller, type Flow, type FlowCount } from "../../src/report/flow.js";
+import { DEFAULT_REASONS } from "../../src/stages/screen/context/reasons.js";
 import { layoutFlow, type FlowBox } from "../../src/report/flow-layout.js";
 import { flowSvg } from "../../src/report/flow-svg.js";
 import { textWidth } from "../../src/report/text-width.js";
@@ -33,6 +34,8 @@ const LONG: Flow = {
   included: c(1000, 1000, 4),
 };
 
+const LABEL = reasonLabeller(DEFAULT_REASONS);
+
 const overlap = (a: FlowBox, b: FlowBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 describe("layoutFlow", () => {
@@ -40,7 +43,7 @@ describe("layoutFlow", () => {
     ["the study's flow", STUDY, 18],
     ["long labels, big numbers and an unknown age group", LONG, 16],
   ])("%s: no boxes overlap, every line fits inside its box, everything inside the picture", (_name, flow, cutoff) => {
-    const layout = layoutFlow(flow, cutoff);
+    const layout = layoutFlow(flow, cutoff, LABEL);
     for (const [i, a] of layout.boxes.entries()) for (const b of layout.boxes.slice(i + 1)) expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
     for (const b of layout.boxes) {
       expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= layout.width && b.y + b.h <= layout.height, `${b.id} inside the picture`).toBe(true);
@@ -55,22 +58,22 @@ describe("layoutFlow", () => {
   });
 
   it("lists each exclusion reason with its count, skips empty ones, and splits included by group", () => {
-    const layout = layoutFlow(LONG, 16);
+    const layout = layoutFlow(LONG, 16, LABEL);
     const text = (id: string) => layout.boxes.find((b) => b.id === id)!.lines.map((l) => l.text.replace("• ", "")).join(" ");
     expect(text("excluded")).toContain("Drug trafficking (n\u00a0=\u00a0162,991)");
     expect(text("excluded")).not.toContain("denied");
     expect(layout.boxes.map((b) => b.id)).toEqual(["returned", "excluded", "included", "adult", "child", "unknown"]);
     expect(text("child")).toContain("under 16");
-    expect(layoutFlow(STUDY, 18).boxes.map((b) => b.id)).not.toContain("unknown");
+    expect(layoutFlow(STUDY, 18, LABEL).boxes.map((b) => b.id)).not.toContain("unknown");
   });
 
   it("says how many returned patients have no decision yet", () => {
-    const layout = layoutFlow({ ...STUDY, included: c(92, 35) }, 18);
+    const layout = layoutFlow({ ...STUDY, included: c(92, 35) }, 18, LABEL);
     expect(layout.boxes.find((b) => b.id === "excluded")!.lines.map((l) => l.text).join(" ")).toContain("Not yet decided (n\u00a0=\u00a03)");
   });
 
   it("draws arrows that start and end on the chart's boxes", () => {
-    const layout = layoutFlow(STUDY, 18);
+    const layout = layoutFlow(STUDY, 18, LABEL);
     const onEdge = (x: number, y: number) => layout.boxes.some((b) => x >= b.x - 0.01 && x <= b.x + b.w + 0.01 && (Math.abs(y - b.y) < 0.01 || Math.abs(y - b.y - b.h) < 0.01 || (y > b.y && y < b.y + b.h && (Math.abs(x - b.x) < 0.01 || Math.abs(x - b.x - b.w) < 0.01))));
     for (const a of layout.arrows.filter((a) => a.head)) expect(onEdge(...a.points[a.points.length - 1])).toBe(true);
   });
@@ -78,7 +81,7 @@ describe("layoutFlow", () => {
 
 describe("flowSvg", () => {
   it("is well-formed XML with every label escaped", () => {
-    const svg = flowSvg(layoutFlow({ ...LONG, reasons: [{ reason: "<script>&x", count: c(1, 1) }] }, 18));
+    const svg = flowSvg(layoutFlow({ ...LONG, reasons: [{ reason: "<script>&x", count: c(1, 1) }] }, 18, LABEL));
     expect(xmlProblems(svg)).toEqual([]);
     expect(svg).toContain("&lt;script&gt;&amp;x");
     expect(svg).not.toContain("<script");
@@ -86,7 +89,7 @@ describe("flowSvg", () => {
   });
 
   it("is the same text for the same flow", () => {
-    expect(flowSvg(layoutFlow(STUDY, 18))).toBe(flowSvg(layoutFlow(STUDY, 18)));
+    expect(flowSvg(layoutFlow(STUDY, 18, LABEL))).toBe(flowSvg(layoutFlow(STUDY, 18, LABEL)));
   });
 });
 

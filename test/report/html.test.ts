@@ -3,6 +3,7 @@ import { escapeHtml } from "../../src/report/escape.js";
 import { renderReportHtml } from "../../src/report/html-page.js";
 import type { CsvTable, ReportInputs } from "../../src/report/report-inputs.js";
 import { buildTable1 } from "../../src/report/table1.js";
+import { PRESET_TABLE1, PRESET_VOCABULARY } from "./vocabulary.js";
 import { markedQuote, parseFlags, quotesHtml } from "../../src/report/themes-html.js";
 
 const QUOTES: CsvTable = {
@@ -60,10 +61,11 @@ const missing = (command: string) => ({ missing: `not available yet: run notes-a
 
 function inputs(over: Partial<ReportInputs> = {}): ReportInputs {
   return {
+    vocabulary: PRESET_VOCABULARY,
     version: "9.9.9",
     seed: 77,
     childAgeCutoff: 18,
-    table1: { table: buildTable1([{ group: "adult", age: 30, gender: "Female", regionOfOrigin: "Asia", exploitationType: "Sexual", referralRoute: "GP" }]), source: "02-screening/eligible.csv", notes: [] },
+    table1: { table: buildTable1([{ group: "adult", age: 30, gender: "Female", attributes: { region_of_origin: "Asia", exploitation_type: "Sexual", referral_route: "GP" } }], PRESET_TABLE1), source: "02-screening/eligible.csv", notes: [] },
     flow: missing("consensus"),
     routes: missing("identify"),
     agreement: missing("consensus"),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { agreementView } from "../../src/report/agreement-view.js";
 import type { CsvTable } from "../../src/report/report-inputs.js";
-import { routesView } from "../../src/report/routes.js";
+import { routeSchemeOf, routesView } from "../../src/report/routes.js";
+import { PRESET_VOCABULARY } from "./vocabulary.js";
 
 const HEADER = ["group", "category", "service", "n", "denominator", "percent", "formatted", "n_confirmed"];
 const row = (...v: string[]) => Object.fromEntries(HEADER.map((h, i) => [h, v[i] ?? ""]));
@@ -24,7 +25,7 @@ const SUMMARY: CsvTable = {
 };
 
 describe("routesView", () => {
-  const view = routesView(SUMMARY)!;
+  const view = routesView(SUMMARY, PRESET_VOCABULARY.routes)!;
 
   it("has a column per group, adults and children first, with the group's size", () => {
     expect(view.columns).toEqual([
@@ -34,15 +35,62 @@ describe("routesView", () => {
     ]);
   });
 
-  it("lists categories in the file's order with their services and members under them", () => {
+  it("lists categories in the file's order, with the categories file's labels, their services and members under them", () => {
     expect(view.rows.map((r) => [r.label, r.sub])).toEqual([
       ["Informed by another service", false],
       ["GP", true],
       ["Social services", true],
       ["Identified during contact", false],
-      ["During contact: past experiences disclosed", true],
+      ["During contact: disclosed past trafficking", true],
       ["Unknown", false],
     ]);
+  });
+
+  it("without a categories file, makes ids readable and puts a category named after a group under it", () => {
+    expect(routesView(SUMMARY)!.rows.map((r) => [r.label, r.level])).toEqual([
+      ["Other service", 0],
+      ["Gp", 1],
+      ["Social services", 1],
+      ["During contact", 0],
+      ["During contact historical", 1],
+      ["Unknown", 0],
+    ]);
+  });
+
+  it("nests by the categories file's groups, whatever the ids, so only top-level rows add up to the column", () => {
+    // A domestic-abuse scheme whose sub-categories are not named after their group, and whose
+    // service category is itself a member of a group: its services sit one level deeper.
+    const scheme = routeSchemeOf({
+      categories: [
+        { id: "told_by_agency", label: "Told by another agency", group: "outside" },
+        { id: "disclosed", label: "Disclosed to the team", group: "in_contact" },
+        { id: "asked", label: "Asked by the team (routine enquiry)", group: "in_contact" },
+        { id: "unknown", label: "Not recorded" },
+      ],
+      groups: [
+        { id: "outside", label: "From outside the team" },
+        { id: "in_contact", label: "During contact" },
+      ],
+      services: [{ id: "marac_idva", label: "MARAC or IDVA" }],
+    });
+    const r = (category: string, service: string, n: string) => row("adult", category, service, n, "20", "", "", n);
+    const table: CsvTable = {
+      file: "s.csv",
+      columns: HEADER,
+      rows: [r("outside", "", "6"), r("told_by_agency", "", "6"), r("told_by_agency", "marac_idva", "6"), r("in_contact", "", "12"), r("disclosed", "", "9"), r("asked", "", "3"), r("unknown", "", "2")],
+    };
+    const rows = routesView(table, scheme)!.rows;
+    expect(rows.map((x) => [x.label, x.level])).toEqual([
+      ["From outside the team", 0],
+      ["Told by another agency", 1],
+      ["MARAC or IDVA", 2],
+      ["During contact", 0],
+      ["Disclosed to the team", 1],
+      ["Asked by the team (routine enquiry)", 1],
+      ["Not recorded", 0],
+    ]);
+    const top = rows.filter((x) => x.level === 0).reduce((sum, x) => sum + (x.counts.adult.n ?? 0), 0);
+    expect(top).toBe(20);
   });
 
   it("shows the study's style and only a shortfall of rater confirmation", () => {

@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import type { Group } from "../../src/core/types.js";
 import { buildTable1, meanAge, table1CsvRows, type Table1, type Table1Patient } from "../../src/report/table1.js";
 import { ROOT } from "../helpers/cli.js";
+import { PRESET_TABLE1 } from "./vocabulary.js";
 
 const p = (group: Group, age: number | null, gender: string, region: string, exploitation: string, referral: string): Table1Patient => ({
-  group, age, gender, regionOfOrigin: region, exploitationType: exploitation, referralRoute: referral,
+  group, age, gender, attributes: { region_of_origin: region, exploitation_type: exploitation, referral_route: referral },
 });
 
 const PATIENTS: Table1Patient[] = [
@@ -25,7 +26,7 @@ const cells = (t: Table1, characteristic: string) =>
   t.rows.filter((r) => r.characteristic === characteristic).map((r) => [r.category, r.cells.total, r.cells.adult, r.cells.child]);
 
 describe("buildTable1 on a constructed set", () => {
-  const t = buildTable1(PATIENTS);
+  const t = buildTable1(PATIENTS, PRESET_TABLE1);
 
   it("sizes the columns; patients of unknown group count in the total only", () => {
     expect(t.n).toEqual({ total: 8, adult: 4, child: 3 });
@@ -79,7 +80,7 @@ describe("buildTable1 on a constructed set", () => {
   });
 
   it("shows bands under 8 only when someone is in them", () => {
-    expect(cells(buildTable1([p("child", 5, "Male", "Asia", "", "")]), "Age at first contact (years)").map((r) => r[0])).toEqual(
+    expect(cells(buildTable1([p("child", 5, "Male", "Asia", "", "")], PRESET_TABLE1), "Age at first contact (years)").map((r) => r[0])).toEqual(
       ["4–7", "8–11", "12–15", "16–17", "18–25", "26–33", "34+", "Mean (SD, range)"],
     );
   });
@@ -106,7 +107,7 @@ describe.skipIf(!existsSync(join(DEMO, "truth", "patients.csv")))("Table 1 of th
   const patients = read("patients.csv")
     .filter((r) => truth.get(r.patient_id)?.eligible === "yes")
     .map((r) => p(Number(r.age_at_first_contact) < 18 ? "child" : "adult", Number(r.age_at_first_contact), r.gender, r.region_of_origin, r.exploitation_type, r.referral_route));
-  const t = buildTable1(patients);
+  const t = buildTable1(patients, PRESET_TABLE1);
   const counts = (characteristic: string, category: string) => {
     const row = t.rows.find((r) => r.characteristic === characteristic && r.category === category)!;
     return [row.counts.total, row.counts.adult, row.counts.child];

@@ -3,10 +3,13 @@ import { patientDocument } from "../../src/stages/screen/relevance/documents.js"
 import { orderByRanking, screeningLabels } from "../../src/stages/screen/relevance/order-rows.js";
 import { rankByRelevance, rankReadiness } from "../../src/stages/screen/relevance/rank.js";
 import { buildDecisionWorkbook, readDecisionWorkbook, rowIntegrity } from "../../src/io/decision-workbook.js";
-import { SCREENING_SHEET } from "../../src/stages/screen/workbooks.js";
+import { DEFAULT_SCREENING_REASONS } from "../../src/stages/screen/context/reasons.js";
+import { screeningSheet } from "../../src/stages/screen/workbooks.js";
 import { writeWorkbook } from "../../src/io/workbook.js";
 import { tempDir } from "../helpers/cli.js";
 import { join } from "node:path";
+
+const SCREENING_SHEET = screeningSheet(DEFAULT_SCREENING_REASONS);
 
 describe("what the relevance model reads of a patient", () => {
   it("words around each case hit, and the rules' suggestion, reason, every rule id fired and note types as tokens", () => {

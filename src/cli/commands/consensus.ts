@@ -11,8 +11,8 @@ import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stages/agreement/su
 import { agreedOf, figureText } from "../../stages/agreement/wording.js";
 import { FLOW_COLUMNS, flowRows, resolveConsensus, type Decision } from "../../stages/screen/consensus.js";
 import { readReturned } from "../../stages/screen/returned.js";
-import { DISCREPANCY_SHEET, SCREENING_SHEET, SECOND_RATER_SHEET } from "../../stages/screen/workbooks.js";
-import { stageDir } from "../study.js";
+import { discrepancySheet, screeningSheet, secondRaterSheet } from "../../stages/screen/workbooks.js";
+import { loadReasons, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
 async function readDecisions(path: string, spec: DecisionSheet, what: string, run: string): Promise<ReadDecisions> {
@@ -33,6 +33,8 @@ function listMissing(ids: string[], read: ReadDecisions, path: string, column: s
 
 async function run(ctx: CommandContext): Promise<CommandResult> {
   const config = ctx.config();
+  const reasons = loadReasons(config);
+  const [SCREENING_SHEET, SECOND_RATER_SHEET, DISCREPANCY_SHEET] = [screeningSheet(reasons), secondRaterSheet(reasons), discrepancySheet(reasons)];
   const dir = stageDir(config, "screening");
   const returned = await readReturned(stageDir(config, "search"));
   const r1Path = join(dir, "screening.xlsx");
@@ -100,7 +102,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
     ["patient_id", "group", "decided_by"],
     result.final.filter((f) => f.decision === "include").map((f) => [f.patientId, f.group, f.decidedBy]),
   );
-  const flow = flowRows(returned, result.final);
+  const flow = flowRows(returned, result.final, reasons.ids);
   writeCsv(join(dir, "flow.csv"), FLOW_COLUMNS, flow);
   const included = result.final.filter((f) => f.decision === "include");
   const summary = {
@@ -131,7 +133,7 @@ export const consensusCommand: CommandSpec = {
   name: "consensus",
   summary: "discrepancies in, final eligible list and flow counts out",
   studyOptions: true,
-  uses: ["out"],
+  uses: ["out", "preset", "contextRules"],
   locks: "study",
   run,
 };

@@ -21,11 +21,11 @@ import { readContextRules } from "../../stages/screen/context/index.js";
 import type { CompiledRules } from "../../stages/screen/context/types.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
-import { loadDocumentRules, loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
+import { loadDocumentRules, loadEligible, loadPatients, loadTerms, loadTopic, notesOf, stageDir } from "../study.js";
 import { writeRouteOpinion } from "../../stages/second-opinion/write-route-opinion.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
-/** The screening context rules, which tell a patient's own trafficking from other senses; optional here. */
+/** The screening context rules, which tell a mention about the patient from other senses; optional here. */
 function contextRules(config: ResolvedConfig): CompiledRules | undefined {
   const file = optionalRuleFile(config, "contextRules", "--context-rules");
   return file ? readContextRules(file) : undefined;
@@ -37,12 +37,13 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const context = contextRules(config);
   const documents = loadDocumentRules(config);
-  if (!context) ctx.log.warn("identify: no context rules (--context-rules): every case-finding hit counts as a mention of the patient's own trafficking");
+  const topic = loadTopic(config);
+  if (!context) ctx.log.warn(`identify: no context rules (--context-rules): every case-finding hit counts as a mention of ${topic.topic} about the patient`);
   const { ids } = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
   const patients = await loadPatients(config, ctx.log, new Set(ids));
   const dir = stageDir(config, "identification");
   const wbPath = join(dir, "identification.xlsx");
-  const sheet = identificationSheet(scheme);
+  const sheet = identificationSheet(scheme, topic);
 
   // Decisions already made: read first, so a damaged workbook stops the run before anything is written.
   let decisions = new Map<string, RouteDecision>();
@@ -101,7 +102,7 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     const r2 = await writeSecondRater(dir, ids, (id) => ({ group: group.get(id) ?? "unknown", mentions: mentionContext(notes.get(id) ?? [], caseMatcher, context, 5, 2500, documents) }), scheme, sampling, {
       force: ctx.flags.force,
       now: () => new Date(),
-    });
+    }, topic);
     reportWorkbookChanges(ctx.log, "identify", r2.path, r2.change);
     ctx.log.info(`identify: second-rater sample of ${r2.sampled} patients (first ${sampling.first} + ${Math.round(sampling.fraction * 100)}% of the rest, seed ${sampling.seed}) in ${r2.path} — give it to rater 2`);
   }
@@ -138,7 +139,7 @@ export const identifyCommand: CommandSpec = {
   name: "identify",
   summary: "suggest how each eligible patient was identified (directed content analysis)",
   studyOptions: true,
-  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "categories", "out", "sampling.first", "sampling.fraction", "seed", "childAgeCutoff"],
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "categories", "topic", "out", "sampling.first", "sampling.fraction", "seed", "childAgeCutoff"],
   locks: "study",
   configure(cmd: Command) {
     addEligibleOption(cmd);

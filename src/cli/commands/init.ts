@@ -31,10 +31,13 @@ ${files.map((f) => `| \`${f}\` | ${describe(f)} | ${change(f)} |`).join("\n")}
 2. Write your case-finding terms in \`terms.txt\`, then run \`notes-analyse search\` and open
    \`notes-analyse-out/01-search/search.xlsx\`: the Terms sheet shows every term's hits (0 hits is often
    a typo).
-3. Adapt \`context-rules.json\` (what makes a hit not about the patient: negation, another person, an
-   exclusion sense), \`categories.json\` (how the team learned of it) and \`codebook.json\` (your coding
-   framework). \`documents.json\` reads notes as letters, e-mails, forms and sections and tells who wrote
-   each part; it serves any topic, but add your own trust's name and teams to its \`team\` lexicon.
+3. Adapt \`context-rules.json\` (your exclusion reasons with their labels, and what makes a hit not
+   about the patient: negation, another person, an exclusion sense), \`categories.json\` (how the team
+   learned of it), \`codebook.json\` (your coding framework), \`topic.json\` (the words the workbooks and
+   the report use for your topic) and \`table1.json\` (the patients file's columns Table 1 shows, their
+   categories and the age bands). \`documents.json\` reads notes as letters, e-mails, forms and sections
+   and tells who wrote each part; it serves any topic, but add your own trust's name and teams to its
+   \`team\` lexicon. Every label a reader sees comes from these files.
 4. Run \`notes-analyse run\`. It stops (exit 3) at each workbook a person must fill in (screening, the
    second rater, identification, coding) and says which file to open and how to carry on.
 
@@ -44,9 +47,11 @@ Note text stays on this machine: nothing is sent anywhere, and messages never pr
 
 function change(file: string): string {
   if (file === PRESET_FILES.terms) return "your topic's words, abbreviations and misspellings; theme groups for your themes";
-  if (file === PRESET_FILES.contextRules) return "senses: other meanings of your terms that make a patient ineligible; triggers as your notes word them";
+  if (file === PRESET_FILES.contextRules) return "reasons: your exclusion reasons with their labels; senses: other meanings of your terms that make a patient ineligible; triggers as your notes word them";
   if (file === PRESET_FILES.categories) return "your categories and services, the procedure's steps, and the cues in the notes that point to each";
   if (file === PRESET_FILES.documents) return "your trust's own name and teams in the team lexicon, so its letters read as the team's";
+  if (file === PRESET_FILES.topic) return "the words the workbooks and the report use for your topic (the report's title, the routes table's heading)";
+  if (file === PRESET_FILES.table1) return "your patients file's columns, their categories and order, the age bands";
   return "your themes and codes, with patterns that suggest them";
 }
 
@@ -74,13 +79,15 @@ Note text stays on this machine: nothing is sent anywhere, and messages never pr
 
 function describe(file: string): string {
   if (file === PRESET_FILES.terms) return "search terms: the [case] group decides who is returned, other groups pull out theme passages";
-  if (file === PRESET_FILES.contextRules) return "screening rules: negation, hypothetical, other person, exclusion senses";
+  if (file === PRESET_FILES.contextRules) return "screening rules: exclusion reasons, negation, hypothetical, other person, exclusion senses";
   if (file === PRESET_FILES.categories) return "identification route categories and the procedure and rules that suggest them";
   if (file === PRESET_FILES.documents) return "how notes read as documents: letters, e-mails, forms, section headings, who wrote each part";
+  if (file === PRESET_FILES.topic) return "the study's words for its topic in the workbooks, the report and the messages";
+  if (file === PRESET_FILES.table1) return "Table 1: which patient attributes, their categories, labels and order, the age bands, the mean age";
   return "the coding framework: themes, codes and their auto-tag patterns";
 }
 
-const CONFIG_KEY: Record<PresetFile, string> = { terms: "terms", contextRules: "contextRules", categories: "categories", documents: "documents", codebook: "codebook" };
+const CONFIG_KEY: Record<PresetFile, string> = { terms: "terms", contextRules: "contextRules", categories: "categories", documents: "documents", codebook: "codebook", topic: "topic", table1: "table1" };
 
 async function run(ctx: CommandContext, args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const dir = resolve(ctx.cwd, args[0] ?? ".");

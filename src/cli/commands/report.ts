@@ -4,7 +4,12 @@ import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { readReportInputs } from "../../report/read-inputs.js";
 import { isThere, type Part } from "../../report/report-inputs.js";
 import { writeReport } from "../../report/write-report.js";
-import { loadEligible, loadPatients, stageDir } from "../study.js";
+import { optionalRuleFile } from "../../config/load.js";
+import { reasonLabeller } from "../../report/flow.js";
+import { routeSchemeOf } from "../../report/routes.js";
+import { readTable1Spec } from "../../report/table1-spec.js";
+import { readCategories } from "../../stages/identify/read-categories.js";
+import { loadEligible, loadPatients, loadReasons, loadTopic, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
 
 type PartKey = "flow" | "routes" | "agreement" | "coderAgreement" | "themeMaps" | "frequencies" | "quotes";
@@ -25,7 +30,11 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
   const patients = await loadPatients(config, ctx.log, new Set(eligible.ids));
   const rel = relative(config.out, eligible.file);
   const shown = rel.startsWith("..") || isAbsolute(rel) ? eligible.file : rel.split("\\").join("/");
-  const inputs = await readReportInputs(config, VERSION, { file: eligible.file, shown }, patients, (m) => ctx.log.warn(m));
+  // The study's own words: its topic, its reasons' and categories' labels, its Table 1.
+  const categories = optionalRuleFile(config, "categories", "--categories");
+  const vocabulary = { topic: loadTopic(config), reasonLabel: reasonLabeller(loadReasons(config).all), ...(categories ? { routes: routeSchemeOf(readCategories(categories)) } : {}) };
+  const table1Spec = readTable1Spec(optionalRuleFile(config, "table1", "--table1"));
+  const inputs = await readReportInputs(config, VERSION, { file: eligible.file, shown }, patients, (m) => ctx.log.warn(m), vocabulary, table1Spec);
   const dir = stageDir(config, "report");
   const files = await writeReport(dir, inputs);
 
@@ -47,7 +56,7 @@ export const reportCommand: CommandSpec = {
   name: "report",
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
   studyOptions: true,
-  uses: ["patients", "columns", "encoding", "delimiter", "out", "childAgeCutoff"],
+  uses: ["patients", "columns", "encoding", "delimiter", "out", "childAgeCutoff", "preset", "contextRules", "categories", "topic", "table1"],
   ignores: ["--force"],
   locks: "study",
   configure(cmd) {

@@ -8,7 +8,7 @@ import { drawSample } from "../../stages/sample/draw-sample.js";
 import { readContextRules } from "../../stages/screen/context/index.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { screenPatient, snippetRuns } from "../../stages/screen/screen-patient.js";
-import { SECOND_RATER_SHEET } from "../../stages/screen/workbooks.js";
+import { secondRaterSheet } from "../../stages/screen/workbooks.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
 import { loadTerms, notesOf, stageDir } from "../study.js";
@@ -44,15 +44,12 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(sample.map((s) => s.id)), "sample");
   const change = await writeDecisionWorkbook(
     join(dir, "second-rater.xlsx"),
-    {
-      ...SECOND_RATER_SHEET,
-      about: [
-        "Second-rater screening workbook (blinded): no rater-1 decisions and no suggestions are shown.",
-        `Sample: the first ${first} returned patients in patient id order plus ${Math.round(fraction * 100)}% of the rest drawn at random with seed ${config.seed} (${sample.length} patients).`,
-        "Fill in `decision` (include / exclude / unsure) and, for exclude, `exclusion_reason`. Only the yellow cells can be edited.",
-        "Then run `notes-analyse consensus` to compare with rater 1.",
-      ],
-    },
+    secondRaterSheet(rules.reasons, [
+      "Second-rater screening workbook (blinded): no rater-1 decisions and no suggestions are shown.",
+      `Sample: the first ${first} returned patients in patient id order plus ${Math.round(fraction * 100)}% of the rest drawn at random with seed ${config.seed} (${sample.length} patients).`,
+      "Fill in `decision` (include / exclude / unsure) and, for exclude, `exclusion_reason`. Only the yellow cells can be edited.",
+      "Then run `notes-analyse consensus` to compare with rater 1.",
+    ]),
     sample.map((s) => {
       const r = screenPatient(s.id, notes.get(s.id) ?? [], caseMatcher, rules, { blinded: true });
       return { id: s.id, evidence: { group: group.get(s.id) ?? "", why_sampled: s.why, n_mentions: r.mentions.length, evidence: snippetRuns(r.snippets) } };

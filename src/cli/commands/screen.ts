@@ -7,7 +7,7 @@ import { writeCsv } from "../../io/write-csv.js";
 import { readContextRules } from "../../stages/screen/context/index.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { screenPatient, snippetRuns, snippetText } from "../../stages/screen/screen-patient.js";
-import { SCREENING_SHEET } from "../../stages/screen/workbooks.js";
+import { screeningSheet } from "../../stages/screen/workbooks.js";
 import { rankScreening, type RankOutcome } from "../../stages/screen/relevance/rank-workbook.js";
 import { compileMatcher } from "../../stages/search/match.js";
 import { CASE_GROUP } from "../../stages/search/terms.js";
@@ -28,6 +28,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
   const documents = loadDocumentRules(config);
+  const sheet = screeningSheet(rules.reasons);
   const patients = await loadPatients(config, ctx.log);
   const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(returned.map((p) => p.patientId)), "screen");
 
@@ -61,12 +62,12 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   let ranking: RankOutcome | undefined;
   if (config.rank) {
     // The decisions are read here only to learn from them; the writer below carries them over exactly as before.
-    const decided = existsSync(workbook) && !ctx.flags.force ? (await readDecisionWorkbook(workbook, SCREENING_SHEET)).decisions : new Map<string, Record<string, string>>();
+    const decided = existsSync(workbook) && !ctx.flags.force ? (await readDecisionWorkbook(workbook, sheet)).decisions : new Map<string, Record<string, string>>();
     const rules = new Map(screened.map((p) => [p.patientId, { suggestion: p.result.suggestion.suggestion, reason: p.result.suggestion.reason, rule: p.result.suggestion.rule, rulesFired: rulesFired(p.result.mentions) }]));
     ranking = await rankScreening(stageDir(config, "search"), rows, decided, rules);
     rows = ranking.rows;
   }
-  const change = await writeDecisionWorkbook(workbook, SCREENING_SHEET, rows, { force: ctx.flags.force, now: () => new Date(), statusColumn: "status", droppedStatus: "no longer returned" });
+  const change = await writeDecisionWorkbook(workbook, sheet, rows, { force: ctx.flags.force, now: () => new Date(), statusColumn: "status", droppedStatus: "no longer returned" });
   const counts = { include: 0, exclude: 0, unsure: 0 };
   for (const s of screened) counts[s.result.suggestion.suggestion]++;
   ctx.log.info(`screen: ${returned.length} patients; suggested ${counts.include} include, ${counts.exclude} exclude, ${counts.unsure} unsure`);

@@ -16,7 +16,7 @@ interface PersonRow {
  * Patients from the OMOP CDM `person` table (all, or the given ones): gender from gender_source_value
  * (else the gender concept's name), age at first contact from the date of birth (birth_datetime, else
  * year, month and day of birth) to the start of the person's first observation period. The study's
- * own attributes (region of origin, exploitation type, referral route) are not in the CDM: Unknown.
+ * own attributes are not in the CDM: none (Table 1 counts them as missing).
  */
 export async function readOmopPatients(settings: OmopSettings, childAgeCutoff: number, patientIds?: ReadonlySet<string>): Promise<Map<string, Patient>> {
   const where = `${databaseName(settings)} ${settings.schema}.person`;
@@ -48,9 +48,6 @@ export async function readOmopPatients(settings: OmopSettings, childAgeCutoff: n
         age,
         group: groupOf(age, childAgeCutoff),
         gender: r.gender && r.gender.trim() !== "" ? r.gender.trim() : UNKNOWN,
-        regionOfOrigin: UNKNOWN,
-        exploitationType: UNKNOWN,
-        referralRoute: UNKNOWN,
         attributes: {},
       });
     }

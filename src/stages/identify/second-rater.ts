@@ -9,6 +9,7 @@ import { drawSample } from "../sample/draw-sample.js";
 import { DEFAULT_BOOTSTRAP } from "../agreement/summarise.js";
 import { routeAgreement, type RouteAgreement } from "./agreement.js";
 import type { RouteDecision } from "./routes.js";
+import type { Topic } from "../../config/topic.js";
 import type { CompiledCategories } from "./types.js";
 import { secondRaterSheet } from "./workbooks.js";
 
@@ -30,13 +31,14 @@ export async function writeSecondRater(
   scheme: CompiledCategories,
   sampling: Sampling,
   opts: { force: boolean; now: () => Date },
+  topic?: Topic,
 ): Promise<{ sampled: number; change: WriteDecisionsResult; path: string }> {
   const sample = drawSample(ids, sampling.first, sampling.fraction, sampling.seed);
   writeCsv(join(dir, "sample.csv"), ["patient_id", "why", "group"], sample.map((s) => [s.id, s.why, rows(s.id).group]));
   const path = join(dir, "second-rater.xlsx");
   const change = await writeDecisionWorkbook(
     path,
-    secondRaterSheet(scheme, { ...sampling, n: sample.length }),
+    secondRaterSheet(scheme, { ...sampling, n: sample.length }, topic),
     sample.map((s) => {
       const r = rows(s.id);
       return { id: s.id, evidence: { group: r.group, why_sampled: s.why, mentions: r.mentions } };

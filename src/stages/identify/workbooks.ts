@@ -1,3 +1,4 @@
+import { NEUTRAL_TOPIC, type Topic } from "../../config/topic.js";
 import type { DecisionColumn, DecisionSheet } from "../../io/decision-workbook.js";
 import type { SheetColumn } from "../../io/workbook.js";
 import type { CompiledCategories } from "./types.js";
@@ -36,8 +37,8 @@ function referenceSheets(scheme: CompiledCategories): NonNullable<DecisionSheet[
   ];
 }
 
-/** Rater 1's identification workbook: the suggestion with its evidence and rule, and decision cells. */
-export function identificationSheet(scheme: CompiledCategories): DecisionSheet {
+/** Rater 1's identification workbook: the suggestion with its evidence and rule, and decision cells, in the study's words. */
+export function identificationSheet(scheme: CompiledCategories, topic: Topic = NEUTRAL_TOPIC): DecisionSheet {
   return {
     sheet: "Identification",
     idColumn: "patient_id",
@@ -54,9 +55,9 @@ export function identificationSheet(scheme: CompiledCategories): DecisionSheet {
     ],
     decisions: decisionColumns(scheme),
     about: [
-      "Identification workbook (notes-analyse identify): how each eligible patient came to be identified as trafficked.",
+      `Identification workbook (notes-analyse identify): how each eligible patient came to be ${topic.identifiedAs}.`,
       `Categories: ${scheme.categories.map((c) => c.id).join(", ")}; services (for ${scheme.serviceCategory}): ${scheme.services.map((s) => s.id).join(", ")}. Definitions on the Categories sheet.`,
-      "The first way the team learned of the trafficking counts. `evidence` is the sentence the suggestion rests on (the cue in bold), from the note `note_id` of `date`; `mentions` shows the first notes that mention the trafficking.",
+      `The first way the team learned of ${topic.topic} counts. \`evidence\` is the sentence the suggestion rests on (the cue in bold), from the note \`note_id\` of \`date\`; \`mentions\` shows the first notes that mention ${topic.topic}.`,
       "`suggested_route`, `suggested_service` and `rule` are the tool's suggestion and the rules that decided it: first the document rule that named the note's writer (author.…, or doc.note for the team's own note), then the procedure step's rule (see the Procedure and Rules sheets). Help, never a decision.",
       `Fill in \`final_route\` (and \`final_service\` when the route is ${scheme.serviceCategory}) to confirm or change the suggestion: copy the suggestion to accept it. Add a comment where it helps.`,
       "`notes-analyse run` waits until every row has a final_route (or carries on with `--accept-suggestions`, and the report then says DRAFT); an empty final_route counts the suggestion.",
@@ -68,7 +69,7 @@ export function identificationSheet(scheme: CompiledCategories): DecisionSheet {
 }
 
 /** Rater 2's blinded workbook: the mentions only, no suggestion and no rater-1 decision. */
-export function secondRaterSheet(scheme: CompiledCategories, sampling: { seed: number; first: number; fraction: number; n: number }): DecisionSheet {
+export function secondRaterSheet(scheme: CompiledCategories, sampling: { seed: number; first: number; fraction: number; n: number }, topic: Topic = NEUTRAL_TOPIC): DecisionSheet {
   return {
     sheet: "Identification",
     idColumn: "patient_id",
@@ -81,7 +82,7 @@ export function secondRaterSheet(scheme: CompiledCategories, sampling: { seed: n
     about: [
       "Second-rater identification workbook (blinded): no suggestions and no rater-1 decisions are shown.",
       `Sample: the first ${sampling.first} eligible patients in patient id order plus ${Math.round(sampling.fraction * 100)}% of the rest drawn at random with seed ${sampling.seed} (${sampling.n} patients).`,
-      `For each patient read the mentions (and the record where you need more) and fill in \`final_route\` (and \`final_service\` when the route is ${scheme.serviceCategory}). The first way the team learned of the trafficking counts. Definitions on the Categories sheet.`,
+      `For each patient read the mentions (and the record where you need more) and fill in \`final_route\` (and \`final_service\` when the route is ${scheme.serviceCategory}). The first way the team learned of ${topic.topic} counts. Definitions on the Categories sheet.`,
       "Then run `notes-analyse identify` again: it compares the two raters and writes 03-identification/agreement.json.",
     ],
     extraSheets: referenceSheets(scheme).slice(0, 1),

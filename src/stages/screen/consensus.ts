@@ -1,4 +1,6 @@
-import { EXCLUSION_REASONS } from "./suggest.js";
+import { NO_REASON } from "./context/reasons.js";
+
+export { NO_REASON };
 
 /** A screening decision as read from a workbook. */
 export interface Decision {
@@ -40,9 +42,6 @@ export interface ConsensusResult {
   final: FinalDecision[];
 }
 
-/** The reason shown when an exclusion was recorded without one. */
-export const NO_REASON = "not_given";
-
 /**
  * Combine the raters' screening decisions as the study did: rater 1 screens everyone; on the sample,
  * any disagreement with rater 2 goes to consensus, and so does every rater-1 `unsure`; the final list is
@@ -81,18 +80,21 @@ export function resolveConsensus(input: ConsensusInput): ConsensusResult {
 
 const GROUPS = ["adult", "child", "unknown"] as const;
 
-/** flow.csv rows: returned → excluded (all, then by reason) → included, by group and in total. */
-export function flowRows(returned: readonly { group: string }[], final: readonly FinalDecision[]): (string | number)[][] {
+/**
+ * flow.csv rows: returned → excluded (all, then by reason: each of `reasons` in order, zeros kept, then
+ * `not_given` when an exclusion had no reason) → included, by group and in total.
+ */
+export function flowRows(returned: readonly { group: string }[], final: readonly FinalDecision[], reasons: readonly string[]): (string | number)[][] {
   const count = (items: readonly { group: string }[]) => {
     const by = GROUPS.map((g) => items.filter((i) => i.group === g).length);
     return [...by, items.length];
   };
   const excluded = final.filter((f) => f.decision === "exclude");
-  const reasons = [...EXCLUSION_REASONS, NO_REASON].filter((r) => r !== NO_REASON || excluded.some((f) => f.reason === NO_REASON));
+  const rows = [...reasons, NO_REASON].filter((r) => r !== NO_REASON || excluded.some((f) => f.reason === NO_REASON));
   return [
     ["returned", "", ...count(returned)],
     ["excluded", "all", ...count(excluded)],
-    ...reasons.map((r) => ["excluded", r, ...count(excluded.filter((f) => f.reason === r))]),
+    ...rows.map((r) => ["excluded", r, ...count(excluded.filter((f) => f.reason === r))]),
     ["included", "", ...count(final.filter((f) => f.decision === "include"))],
   ];
 }

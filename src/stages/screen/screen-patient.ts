@@ -160,7 +160,7 @@ export function screenPatient(patientId: string, notes: readonly Note[], caseMat
     inheritAcrossLists(note.text, mentions.filter((m) => m.noteId === note.noteId));
     statements.push(...findStatements(note, doc?.sentences ?? splitSentences(note.text), rules));
   }
-  const suggestion = suggestForPatient(mentions, statements);
+  const suggestion = suggestForPatient(mentions, statements, rules.reasons);
   const evidence = mentions.find((m) => m.noteId === suggestion.evidence.noteId && m.start === suggestion.evidence.start);
   // Blinded (rater 2): mentions in date order, so nothing in the workbook reflects the suggestion.
   const ordered = evidence && !opts.blinded ? [evidence, ...mentions.filter((m) => m !== evidence)] : mentions;

@@ -1,8 +1,8 @@
-import type { Category, MentionAnalysis, Sense } from "./context/types.js";
+import { DEFAULT_SCREENING_REASONS, type ScreeningReasons } from "./context/reasons.js";
+import type { Category, MentionAnalysis } from "./context/types.js";
 
-/** Exclusion reasons of SPEC §5, in the fixed order that breaks ties between equally common reasons. */
-export const EXCLUSION_REASONS = ["drug_trafficking", "traffic_accident", "interest_in_issue", "negated", "other_person", "other"] as const;
-export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+/** An exclusion reason id of the context-rules file (`reasons`), or of the six defaults. */
+export type ExclusionReason = string;
 
 /** The rule named for an included patient whose evidence no context rule touched. */
 export const AFFIRMED_RULE = "affirmed";
@@ -66,33 +66,28 @@ export interface Suggestion {
   why: string;
 }
 
-/**
- * Which sense explains a mention first when it has several: what kind of trafficking it is (drugs, roads,
- * arms or animals) before why the patient talks of it ("a campaign against dog trafficking" is about animals).
- */
-const SENSE_PRECEDENCE: readonly Sense[] = ["drug_trafficking", "traffic_accident", "other", "interest_in_issue"];
-
 const ruleOf = (a: MentionAnalysis, kind: string): string => a.fired.find((f) => f.kind === kind)?.id ?? "";
 
 /**
  * What one mention says, from its context: another sense; someone else; a negation that settles it (a
  * frame that names the doubt and its answer, or one with nothing but link words between: "denies ever
  * being trafficked"); a suspicion or query; something hypothetical or feared; a negation only from a
- * distance (doubtful); else affirmed. With the rule that says so. Pure.
+ * distance (doubtful); else affirmed. With the rule that says so. A mention with several senses is
+ * explained by the first in `reasons.precedence` (every meaning of the word, then interest). Pure.
  */
-export function statusOf(m: Mention): { status: MentionStatus; reason?: ExclusionReason; rule: string } {
+export function statusOf(m: Mention, reasons: ScreeningReasons = DEFAULT_SCREENING_REASONS): { status: MentionStatus; reason?: ExclusionReason; rule: string } {
   const a = m.analysis;
-  const sense = SENSE_PRECEDENCE.find((s) => a.senses.includes(s));
+  const sense = reasons.precedence.find((s) => a.senses.includes(s));
   if (sense) return { status: "sense", reason: sense, rule: ruleOf(a, sense) };
   const settled = a.fired.find((f) => f.kind === "NEGATED" && f.frame);
-  if (a.negated && settled) return { status: "negated", reason: "negated", rule: settled.id };
+  if (a.negated && settled) return { status: "negated", reason: reasons.negated, rule: settled.id };
   // A negation bearing directly on the mention settles it, unless there is doubt too; a screen or a
   // checklist is a question asked, and the negation its answer ("no indicators of trafficking – question closed").
   const direct = a.fired.find((f) => f.kind === "NEGATED" && f.direct);
   const doubt = a.fired.some((f) => f.kind === "UNCERTAIN" && !f.asks);
-  if (a.negated && !doubt && direct) return { status: "negated", reason: "negated", rule: direct.id };
-  if (a.otherPerson) return { status: "other_person", reason: "other_person", rule: ruleOf(a, "OTHER_PERSON") };
-  if (m.aboutOther) return { status: "other_person", reason: "other_person", rule: m.aboutOther.rule };
+  if (a.negated && !doubt && direct) return { status: "negated", reason: reasons.negated, rule: direct.id };
+  if (a.otherPerson) return { status: "other_person", reason: reasons.otherPerson, rule: ruleOf(a, "OTHER_PERSON") };
+  if (m.aboutOther) return { status: "other_person", reason: reasons.otherPerson, rule: m.aboutOther.rule };
   if (a.neutral) return { status: "neutral", rule: a.fired.find((f) => f.kind === "PSEUDO")?.id ?? "" };
   if (a.uncertain) return { status: "suspicion", rule: ruleOf(a, "UNCERTAIN") };
   if (a.hypothetical) return { status: "hypothetical", rule: ruleOf(a, "HYPOTHETICAL") };
@@ -137,12 +132,12 @@ const placeOf = (e: Event): Place => (e.kind === "mention" ? e.m : e.st);
  * - `include` when a mention about the patient is affirmed (unless a later negated outcome contradicts it:
  *   then `unsure`), or a suspicion is still open;
  * - `exclude` only when every mention is explained — another sense, someone else, negated, or a settled
- *   query — with the commonest reason (ties by `EXCLUSION_REASONS` order);
+ *   query — with the commonest reason (ties by the order of `vocab.ids`, the context-rules file's reasons);
  * - `unsure` for anything else: only hypothetical or feared (unanswered), negated from a distance, or no mention.
  * Pure.
  */
-export function suggestForPatient(mentions: readonly Mention[], statements: readonly Statement[] = []): Suggestion {
-  const events: Event[] = [...mentions.map((m): Event => ({ kind: "mention", m, s: statusOf(m) })), ...statements.map((st): Event => ({ kind: "statement", st }))].sort(
+export function suggestForPatient(mentions: readonly Mention[], statements: readonly Statement[] = [], vocab: ScreeningReasons = DEFAULT_SCREENING_REASONS): Suggestion {
+  const events: Event[] = [...mentions.map((m): Event => ({ kind: "mention", m, s: statusOf(m, vocab) })), ...statements.map((st): Event => ({ kind: "statement", st }))].sort(
     (x, y) => byTime(placeOf(x), placeOf(y)) || (x.kind === y.kind ? 0 : x.kind === "mention" ? -1 : 1),
   );
   const affirmed: Event[] = [];
@@ -175,7 +170,7 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
         // The team does not accept an outcome ("we do not agree", "we remain concerned"): what it settled is
         // open again, and so is a negated mention of the same note before the dispute ("Home Office say there
         // is no evidence she was trafficked. We do not agree.").
-        const negatedHere = explained.filter((x) => x.reason === "negated" && x.e.kind === "mention" && x.e.m.noteId === by.noteId && x.e.s.status === "negated");
+        const negatedHere = explained.filter((x) => x.reason === vocab.negated && x.e.kind === "mention" && x.e.m.noteId === by.noteId && x.e.s.status === "negated");
         if (lastSettlement || negatedHere.length > 0) {
           const back = [...(lastSettlement?.items ?? []), ...negatedHere.map((x) => x.e)];
           for (const item of lastSettlement?.items ?? []) settled.splice(settled.findIndex((x) => x.e === item), 1);
@@ -255,12 +250,12 @@ export function suggestForPatient(mentions: readonly Mention[], statements: read
   }
 
   // Every mention explained: a settled query counts as negated, by the outcome that settled it.
-  const reasons = [...explained.map((x) => ({ reason: x.reason, rule: x.rule, e: x.e })), ...settled.map((x) => ({ reason: "negated" as const, rule: x.by.rule, e: x.e }))];
+  const reasons = [...explained.map((x) => ({ reason: x.reason, rule: x.rule, e: x.e })), ...settled.map((x) => ({ reason: vocab.negated, rule: x.by.rule, e: x.e }))];
   const counts = new Map<ExclusionReason, number>();
   for (const r of reasons) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
-  let reason: ExclusionReason = EXCLUSION_REASONS[0];
+  let reason: ExclusionReason = vocab.ids[0];
   let best = -1;
-  for (const r of EXCLUSION_REASONS) {
+  for (const r of vocab.ids) {
     const n = counts.get(r) ?? 0;
     if (n > best) [reason, best] = [r, n];
   }

@@ -30,7 +30,7 @@ function wordTokens(body: string, fuzzy: boolean, file: string, line: number): T
       prefix = true;
       w = w.slice(0, -1);
     }
-    if (w.includes("*")) fail(file, line, `"*" may only end a word (write traffick*, not ${word})`);
+    if (w.includes("*")) fail(file, line, `"*" may only end a word (write ${word.replace(/\*/g, "")}*, not ${word})`);
     const parts = w.match(WORD_PART) ?? [];
     if (parts.length === 0) fail(file, line, `"${word}" has no letters or digits`);
     parts.forEach((p, i) => {

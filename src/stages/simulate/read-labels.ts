@@ -4,7 +4,7 @@ import { UserError } from "../../core/errors.js";
 import { readDecisionWorkbook } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { readTable } from "../../io/read-table.js";
-import { SCREENING_SHEET } from "../screen/workbooks.js";
+import { screeningSheet } from "../screen/workbooks.js";
 import { LABEL_COLUMNS, labelColumn, parseLabel } from "./labels.js";
 
 /**
@@ -48,7 +48,7 @@ export async function readStudyLabels(out: string): Promise<Map<string, boolean>
     throw new UserError(`${out}: no finished screening (02-screening/eligible.csv and screening.xlsx); run consensus first, or give --labels FILE with patient_id and eligible yes/no`);
   }
   const eligible = new Set((await readCsvRows(eligibleFile, ["patient_id"])).map((r) => r.values.patient_id.trim()));
-  const read = await readDecisionWorkbook(workbook, SCREENING_SHEET);
+  const read = await readDecisionWorkbook(workbook, screeningSheet());
   if (read.problems.length > 0) throw new UserError(read.problems[0]);
   const labels = new Map<string, boolean>();
   for (const [id, d] of read.decisions) if (d.decision) labels.set(id, eligible.has(id));

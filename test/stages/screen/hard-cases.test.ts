@@ -8,7 +8,7 @@ import { screenPatient, type ScreenedPatient } from "../../../src/stages/screen/
 import { compileMatcher } from "../../../src/stages/search/match.js";
 import { parseTerms } from "../../../src/stages/search/parse-terms.js";
 import { readDocumentRules } from "../../../src/text/documents/read-rules.js";
-import { EXCLUSION_REASONS } from "../../../src/stages/screen/suggest.js";
+import { DEFAULT_REASON_IDS as EXCLUSION_REASONS } from "../../../src/stages/screen/context/reasons.js";
 import { rules } from "./rules.js";
 
 // A hand-written scenario of fictional records (fixtures/scenarios/screening-hard-cases): 60 patients who

@@ -1,7 +1,7 @@
 import { findFrames } from "./frames.js";
 import { covers, findAll, pruneContained, type TriggerMatch } from "./scope.js";
 import { sentenceAround, type Span } from "./sentences.js";
-import { CATEGORIES, SENSES, type Category, type CompiledRules, type FiredRule, type MentionAnalysis, type Sense } from "./types.js";
+import { CATEGORIES, type Category, type CompiledRules, type FiredRule, type MentionAnalysis, type Sense } from "./types.js";
 import { wordsBetween, wordsIn, wordStarts } from "./words.js";
 
 const FLAG: Record<Category, "negated" | "hypothetical" | "otherPerson" | "historical" | "uncertain"> = {
@@ -129,7 +129,7 @@ export function analyseMention(text: string, start: number, end: number, rules: 
     else senses.add(sets as Sense);
     fired.push({ id: f.rule.id, kind: sets, start: f.start + sentence.start, end: f.end + sentence.start, distance: f.distance, direct: true, frame: true });
   }
-  result.senses = SENSES.filter((x) => senses.has(x));
+  result.senses = rules.reasons.senses.filter((x) => senses.has(x));
   fired.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   result.rules = [...new Set(fired.map((f) => f.id))];
   return result;

@@ -1,14 +1,18 @@
 import type { z } from "zod";
 import { UserError } from "../../../core/errors.js";
-import { contextRulesSchema, type FrameRule } from "./schema.js";
+import { DEFAULT_REASONS, NO_REASON, screeningReasons, type ScreeningReasons } from "./reasons.js";
+import { contextRulesSchema, type ContextRulesFile, type FrameRule } from "./schema.js";
 import type { CompiledFrame, CompiledFramePart, CompiledRules, CompiledSense, CompiledTrigger } from "./types.js";
+
+/** Excel keeps a list validation's values in one formula of at most 255 characters. */
+const DROP_DOWN_LIMIT = 255;
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 
 /** `source › triggers[3] "neg.no" › pattern` — names the rule by its id when it has one. */
 function where(source: string, raw: unknown, path: readonly PropertyKey[]): string {
   const [list, index, ...rest] = path;
-  if ((list === "triggers" || list === "senses" || list === "frames" || list === "outcomes" || list === "disputes" || list === "affirmations") && typeof index === "number") {
+  if ((list === "reasons" || list === "triggers" || list === "senses" || list === "frames" || list === "outcomes" || list === "disputes" || list === "affirmations") && typeof index === "number") {
     const rule = (raw as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
     const name = typeof rule?.id === "string" ? ` "${rule.id}"` : "";
     const field = rest.length > 0 ? ` › ${rest.map(String).join(".")}` : "";
@@ -61,6 +65,14 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
     throw new UserError(parsed.error.issues.map((issue) => issueLine(source, raw, issue)).join("\n"));
   }
   const file = parsed.data;
+  const reasons = compileReasons(file, raw, source);
+  const senseIds = new Set(reasons.senses);
+  const checkSense = (sense: string | undefined, at: string): void => {
+    if (sense === undefined || senseIds.has(sense)) return;
+    const kinds = reasons.all.find((r) => r.id === sense);
+    const why = kinds ? ` ("${sense}" is of kind ${kinds.kind}: set the category ${kinds.kind === "negated" ? "NEGATED" : "OTHER_PERSON"} instead)` : ` (a reason of kind meaning or interest${file.reasons ? ' in "reasons"' : ""})`;
+    throw new UserError(`${at} › sense: expected one of ${reasons.senses.join(", ") || "(none: add a reason of kind meaning or interest)"}${why}`);
+  };
   const seen = new Set<string>();
   const checkId = (id: string, at: string): void => {
     if (seen.has(id)) throw new UserError(`${at} › id: "${id}" is used twice; give each rule its own id`);
@@ -79,11 +91,13 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
   const senses: CompiledSense[] = file.senses.map((rule, i) => {
     const at = where(source, raw, ["senses", i]);
     checkId(rule.id, at);
+    checkSense(rule.sense, at);
     return { id: rule.id, sense: rule.sense, window: rule.window, side: rule.side ?? "either", regex: ruleRegex(rule, at), hit: hitRegex(rule.hit, at), unlessAfter: hitRegex(rule.unlessAfter, at), ...(rule.sections ? { sections: new Set(rule.sections) } : {}) };
   });
   const frames: CompiledFrame[] = (file.frames ?? []).map((rule, i) => {
     const at = where(source, raw, ["frames", i]);
     checkId(rule.id, at);
+    checkSense(rule.sense, at);
     return compileFrame(rule, at);
   });
   const statements = (key: "outcomes" | "disputes" | "affirmations") =>
@@ -93,7 +107,34 @@ export function compileRules(raw: unknown, source = "context-rules.json"): Compi
       return { id: rule.id, regex: ruleRegex(rule, at), reach: rule.reach ?? "note" };
     });
   const coreference: CompiledRules["coreference"] = file.coreference ? { byGender: file.coreference.byGender } : undefined;
-  return { triggers, senses, frames, linkWords: new Set(file.linkWords ?? []), outcomes: statements("outcomes"), disputes: statements("disputes"), affirmations: statements("affirmations"), coreference };
+  return { reasons, triggers, senses, frames, linkWords: new Set(file.linkWords ?? []), outcomes: statements("outcomes"), disputes: statements("disputes"), affirmations: statements("affirmations"), coreference };
+}
+
+/**
+ * The file's exclusion reasons (or the six defaults when it has none): ids unique and not the reserved
+ * `not_given`, exactly one of kind negated and one of other_person, and short enough together for the
+ * workbooks' drop-down.
+ */
+function compileReasons(file: ContextRulesFile, raw: unknown, source: string): ScreeningReasons {
+  if (!file.reasons) return screeningReasons(DEFAULT_REASONS);
+  const ids = new Set<string>();
+  file.reasons.forEach((r, i) => {
+    const at = where(source, raw, ["reasons", i]);
+    if (ids.has(r.id)) throw new UserError(`${at} › id: "${r.id}" is used twice; give each reason its own id`);
+    if (r.id === NO_REASON) throw new UserError(`${at} › id: "${NO_REASON}" is kept for an exclusion recorded without a reason; choose another id`);
+    ids.add(r.id);
+  });
+  for (const kind of ["negated", "other_person"] as const) {
+    const n = file.reasons.filter((r) => r.kind === kind).length;
+    if (n !== 1) {
+      throw new UserError(`${source} › reasons: expected exactly one reason of kind ${kind} (found ${n}); ${n === 0 ? `add one, e.g. {"id": "${kind}", "label": "…", "kind": "${kind}"}` : "keep one"}`);
+    }
+  }
+  const list = [...ids].join(",");
+  if (list.length > DROP_DOWN_LIMIT) {
+    throw new UserError(`${source} › reasons: the ids take ${list.length} characters together, more than a workbook drop-down holds (${DROP_DOWN_LIMIT}); shorten them`);
+  }
+  return screeningReasons(file.reasons.map((r) => ({ id: r.id, label: r.label, kind: r.kind, ...(r.description !== undefined ? { description: r.description } : {}) })));
 }
 
 function compileFrame(rule: FrameRule, at: string): CompiledFrame {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CATEGORIES, DIRECTIONS, SENSES } from "./types.js";
+import { REASON_KINDS } from "./reasons.js";
+import { CATEGORIES, DIRECTIONS } from "./types.js";
 
 const id = z
   .string({ error: "expected a rule id" })
@@ -16,6 +17,25 @@ const words = z
  * keeps a sentence-wide drug cue off a victim's "was trafficked".
  */
 const hit = text.optional();
+
+/**
+ * A reason id: it is what a rater picks in the workbook's drop-down and what flow.csv counts, so
+ * lower-case letters, digits, '_' and '-' only (no ',' or quote to break a drop-down list).
+ */
+const reasonId = z
+  .string({ error: "expected a reason id" })
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: "expected a reason id of lower-case letters, digits, '_' or '-'" });
+
+/** A sense rule or frame names a reason of kind meaning or interest; which ones exist is checked on compile. */
+const sense = z.string({ error: "expected the id of a reason of kind meaning or interest" });
+
+/** One exclusion reason: its id, the label the report shows, its kind, and what it covers. */
+export const reasonSchema = z.strictObject({
+  id: reasonId,
+  label: text,
+  kind: z.enum(REASON_KINDS, { error: `expected one of ${REASON_KINDS.join(", ")}` }),
+  description: z.string({ error: "expected a text" }).optional(),
+});
 
 /** Section ids of the documents rules: the rule applies only to a mention under one of these headings ("mse"). */
 const sections = z.array(id, { error: "expected a list of section ids" }).min(1, { error: "expected at least one section id" }).optional();
@@ -44,7 +64,7 @@ export const triggerSchema = z.strictObject({
  */
 export const senseSchema = z.strictObject({
   id,
-  sense: z.enum(SENSES, { error: `expected one of ${SENSES.join(", ")}` }),
+  sense,
   literal: text.optional(),
   pattern: text.optional(),
   window: z.union([words, z.literal("sentence")], { error: 'expected a whole number of words (0–100) or "sentence"' }),
@@ -71,7 +91,7 @@ const framePart = z.strictObject({
 export const frameSchema = z.strictObject({
   id,
   category: z.enum(CATEGORIES, { error: `expected one of ${CATEGORIES.join(", ")}` }).optional(),
-  sense: z.enum(SENSES, { error: `expected one of ${SENSES.join(", ")}` }).optional(),
+  sense: sense.optional(),
   before: framePart.optional(),
   after: framePart.optional(),
   hit,
@@ -113,6 +133,11 @@ export const contextRulesSchema = z.strictObject({
   name: z.string({ error: "expected a text" }).optional(),
   description: z.string({ error: "expected a text" }).optional(),
   sources: z.array(z.string({ error: "expected a text" })).optional(),
+  /**
+   * Exclusion reasons in tie-break order (the commonest reason among a patient's mentions wins; ties go
+   * to the earlier). Absent: the six reasons of the south-london-2015 study.
+   */
+  reasons: z.array(reasonSchema, { error: "expected a list of reasons" }).optional(),
   maxScope: words.min(1, { error: "expected 1 or more words" }),
   linkWords: z
     .array(z.string({ error: "expected a word" }).regex(/^[a-z0-9']+$/, { error: "expected one lower-case word" }), { error: "expected a list of words" })
@@ -129,4 +154,5 @@ export const contextRulesSchema = z.strictObject({
 export type TriggerRule = z.output<typeof triggerSchema>;
 export type SenseRule = z.output<typeof senseSchema>;
 export type FrameRule = z.output<typeof frameSchema>;
+export type ReasonRule = z.output<typeof reasonSchema>;
 export type ContextRulesFile = z.output<typeof contextRulesSchema>;

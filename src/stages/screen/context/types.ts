@@ -1,3 +1,5 @@
+import type { ScreeningReasons } from "./reasons.js";
+
 /** Context categories a trigger can set on a mention (ConText: negation, temporality, experiencer, certainty). */
 export const CATEGORIES = ["NEGATED", "HYPOTHETICAL", "OTHER_PERSON", "HISTORICAL", "UNCERTAIN"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -7,11 +9,10 @@ export const DIRECTIONS = ["forward", "backward", "bidirectional", "terminate", 
 export type Direction = (typeof DIRECTIONS)[number];
 
 /**
- * Exclusion senses: other meanings of a hit that make it not about the study's topic. The order is the
- * fixed tie-break order of SPEC §5 and the order senses are listed in a result.
+ * An exclusion sense: the id of a reason of kind meaning or interest in the context-rules file (another
+ * meaning of a hit, or interest in the issue, that makes it not about the patient's own experience).
  */
-export const SENSES = ["drug_trafficking", "traffic_accident", "interest_in_issue", "other"] as const;
-export type Sense = (typeof SENSES)[number];
+export type Sense = string;
 
 /** A trigger ready to run: its regular expression is compiled once. */
 export interface CompiledTrigger {
@@ -80,6 +81,8 @@ export interface CompiledCoreference {
 
 /** A rule set compiled once by `compileRules` and shared by every call of `analyseMention`. */
 export interface CompiledRules {
+  /** The exclusion reasons and the orders derived from them. */
+  reasons: ScreeningReasons;
   triggers: CompiledTrigger[];
   senses: CompiledSense[];
   frames: CompiledFrame[];
@@ -119,7 +122,7 @@ export interface MentionAnalysis {
   otherPerson: boolean;
   historical: boolean;
   uncertain: boolean;
-  /** Exclusion senses found near the mention, in the fixed order of `SENSES`. */
+  /** Exclusion senses found near the mention, in the order of the file's reasons. */
   senses: Sense[];
   /** Ids of the rules that fired, in text order. */
   rules: string[];
