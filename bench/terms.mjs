@@ -3,7 +3,7 @@
 //
 //   node bench/terms.mjs [rg|grep] [TERMS_FILE]     print the patterns, one a line
 //
-// The terms are read by notes-analyse's own parser (dist/stages/search/parse-terms.js: run
+// The terms are read by notes-analyse's own parser (dist/text/terms/parse-terms.js: run
 // `npm run build` first), so the baselines search exactly the case-finding group that search does.
 //
 // What the baselines cannot do, and how the patterns stand in for it:
@@ -23,8 +23,8 @@ export const DEFAULT_TERMS = join(import.meta.dirname, "..", "src", "presets", "
  * { kind: "words", text, fuzzy, words }, where a word ending in `*` is a prefix.
  */
 export async function caseTerms(source, file = "terms.txt") {
-  const { parseTerms } = await import("../dist/stages/search/parse-terms.js");
-  const { CASE_GROUP } = await import("../dist/stages/search/terms.js");
+  const { parseTerms } = await import("../dist/text/terms/parse-terms.js");
+  const { CASE_GROUP } = await import("../dist/text/terms/terms.js");
   return parseTerms(source, file)
     .filter((t) => t.group === CASE_GROUP)
     .map((t) => {

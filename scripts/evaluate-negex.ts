@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyseMention, readContextRules, type CompiledRules } from "../src/stages/screen/context/index.js";
+import { analyseMention, readContextRules, type CompiledRules } from "../src/text/context/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_DATA = resolve(ROOT, "../shared/peer-data/negex/rsAnnotations-1-120-random.txt");

@@ -23,7 +23,7 @@ const PACKAGE = { "natural LogisticRegressionClassifier": "natural", "natural Ba
 async function task() {
   const { readReturned } = await dist("stages/screen/returned.js");
   const { readLabelFiles } = await dist("stages/simulate/read-labels.js");
-  const { readPatientDocuments } = await dist("stages/screen/relevance/read-documents.js");
+  const { readPatientDocuments } = await dist("learn/relevance/read-documents.js");
   const { stratifiedFolds } = await dist("learn/folds.js");
   const labels = await readLabelFiles(values.truth.split(",").map((f) => resolve(ROOT, f)));
   const ids = (await readReturned(join(values.out, "01-search"))).map((p) => p.patientId).filter((id) => labels.has(id));
@@ -39,7 +39,7 @@ const words = (d) => asWords(d).toLowerCase().match(/[a-z0-9_]{2,}/g) ?? [];
 async function learner(name) {
   const require = createRequire(join(HERE, "package.json"));
   const { buildCorpus, fitBinary, scoreRows } = await dist("learn/model.js");
-  const { screeningCorpus } = await dist("stages/screen/relevance/rank.js");
+  const { screeningCorpus } = await dist("learn/relevance/rank.js");
   const dense = (docs) => {
     const c = buildCorpus(docs, 4096);
     return c.vectors.map((v) => {

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { UserError } from "../core/errors.js";
-import { COLUMN_KEY, COLUMN_ROLES, misspeltRole, type ConfigInput } from "../config/schema.js";
+import { COLUMN_KEY, misspeltRole, type ConfigInput } from "../config/schema.js";
+import { COLUMN_ROLES } from "../io/formats.js";
 
 /**
  * The one table of study options. Each row is a flag and the config key it sets, so the command line

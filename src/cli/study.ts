@@ -13,11 +13,11 @@ import { readReturnedNotes } from "../io/returned-notes/read.js";
 import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
 import { readReturned } from "../stages/screen/returned.js";
 import { readTopic, type Topic } from "../config/topic.js";
-import { DEFAULT_SCREENING_REASONS, readContextRules, type ScreeningReasons } from "../stages/screen/context/index.js";
+import { DEFAULT_SCREENING_REASONS, readContextRules, type ScreeningReasons } from "../text/context/index.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTextFile } from "../io/open-text.js";
-import { parseTerms } from "../stages/search/parse-terms.js";
-import type { Term } from "../stages/search/terms.js";
+import { parseTerms } from "../text/terms/parse-terms.js";
+import type { Term } from "../text/terms/terms.js";
 import type { Logger } from "./logger.js";
 
 /** The output sub-folders of SPEC §5. */

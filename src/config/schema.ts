@@ -1,19 +1,7 @@
 import { z } from "zod";
 import { DELIMITER_SETTINGS } from "../io/csv/delimiter.js";
-
-/** Column names a notes export must provide, and the optional ones. */
-export const NOTE_COLUMNS = ["patient_id", "note_id", "date", "text", "note_type"] as const;
-export type NoteColumn = (typeof NOTE_COLUMNS)[number];
-
-/**
- * Columns of the patients file that the tool reads by role; every other column is kept as an attribute
- * under its own name (or the name `columns` maps it to), for Table 1 to show.
- */
-export const PATIENT_COLUMNS = ["gender", "age_at_first_contact", "date_of_birth", "first_contact_date"] as const;
-export type PatientColumn = "patient_id" | (typeof PATIENT_COLUMNS)[number];
-
-/** Every role `columns` may map: the notes' columns, then the patients file's (patient_id serves both). */
-export const COLUMN_ROLES = [...NOTE_COLUMNS, ...PATIENT_COLUMNS] as const;
+import { COLUMN_ROLES, ENCODINGS } from "../io/formats.js";
+import { omopSchema } from "../io/omop/settings.js";
 
 /**
  * A key of `columns`: a role, or the name a patients-file attribute takes in Table 1 (`ethnicity`,
@@ -45,32 +33,11 @@ export function misspeltRole(key: string): string | undefined {
   return COLUMN_ROLES.find((r) => (key.length >= 3 && r.startsWith(key)) || (key.length >= 4 && editDistance(key, r) <= 2));
 }
 
-export const ENCODINGS = ["auto", "utf-8", "windows-1252"] as const;
-export type Encoding = (typeof ENCODINGS)[number];
-
 const nonEmpty = z.string().min(1, { error: "expected a non-empty text" });
 
 /** Where the notes come from: files (`notes`), or the `note` table of an OMOP CDM database (`omop`). */
 export const SOURCES = ["files", "omop"] as const;
 export type Source = (typeof SOURCES)[number];
-
-const sqlName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, { error: "expected a schema name (letters, digits, _ and $, not starting with a digit)" });
-
-/** Settings of an OMOP CDM source in PostgreSQL. */
-const omopSchema = z.strictObject({
-  url: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { error: "expected a postgresql:// URL (or leave it out to use the PGHOST, PGUSER, PGDATABASE … environment variables)" })
-    .optional(),
-  schema: sqlName.default("public"),
-  vocabularySchema: sqlName.optional(),
-  noteTypes: z
-    .union([z.literal("concept"), z.record(z.string().regex(/^-?\d+$/, { error: "expected a concept id" }), z.string())], {
-      error: 'expected "concept" or an object of concept ids and labels, like {"32831": "Discharge summary"}',
-    })
-    .default("concept"),
-});
-export type OmopSettings = z.output<typeof omopSchema>;
 
 /**
  * The one schema of the study settings: the config file and the command-line flags are both checked

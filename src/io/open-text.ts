@@ -4,7 +4,7 @@ import { access, constants, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { UserError } from "../core/errors.js";
-import type { Encoding } from "../config/schema.js";
+import type { Encoding } from "../io/formats.js";
 
 /** Throw a one-line error when a file cannot be read (missing, a folder, no permission). */
 export async function assertReadable(file: string): Promise<void> {

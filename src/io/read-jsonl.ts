@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { UserError } from "../core/errors.js";
-import type { Encoding } from "../config/schema.js";
+import type { Encoding } from "../io/formats.js";
 import { assertReadable, openText, resolveEncoding } from "./open-text.js";
 import type { TableRow } from "./read-table.js";
 

@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { UserError } from "../core/errors.js";
 import type { Note } from "../core/types.js";
-import type { Encoding, NoteColumn } from "../config/schema.js";
+import type { Encoding, NoteColumn } from "../io/formats.js";
 import { normaliseDate } from "./dates.js";
+import { noteFromRow } from "./note-row.js";
 import { findInputs, type InputFile } from "./find-inputs.js";
 import { assertReadable, decodeText, resolveEncoding } from "./open-text.js";
 import { readJsonLines } from "./read-jsonl.js";
@@ -51,19 +52,17 @@ export function noteIdAt(file: string, line: number): string {
 
 function toNote(file: string, row: TableRow, opts: NotesOptions): Note {
   const v = row.values;
-  const date = normaliseDate(v[columnName("date", opts)] ?? "");
-  if (date === null) throw new UserError(badDateMessage(file, row.line, columnName("date", opts)));
-  const patientId = (v[columnName("patient_id", opts)] ?? "").trim();
-  if (patientId === "") throw new UserError(noPatientMessage(file, row.line, columnName("patient_id", opts)));
-  const noteType = v[columnName("note_type", opts)];
-  return {
-    patientId,
-    noteId: (v[columnName("note_id", opts)] ?? "").trim() || noteIdAt(file, row.line),
-    date,
+  const fields = noteFromRow({
+    patient: v[columnName("patient_id", opts)] ?? "",
+    note: v[columnName("note_id", opts)] ?? "",
+    date: v[columnName("date", opts)] ?? "",
     text: v[columnName("text", opts)] ?? "",
-    ...(noteType !== undefined ? { noteType } : {}),
-    source: { file, line: row.line },
-  };
+    noteType: v[columnName("note_type", opts)],
+  });
+  if ("fault" in fields) {
+    throw new UserError(fields.fault === "date" ? badDateMessage(file, row.line, columnName("date", opts)) : noPatientMessage(file, row.line, columnName("patient_id", opts)));
+  }
+  return { ...fields, noteId: fields.noteId || noteIdAt(file, row.line), source: { file, line: row.line } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { UserError } from "../core/errors.js";
 import { groupOf, UNKNOWN } from "../core/patients.js";
 import type { Patient } from "../core/types.js";
-import { COLUMN_ROLES, PATIENT_COLUMNS, type Encoding, type PatientColumn } from "../config/schema.js";
+import { COLUMN_ROLES, PATIENT_COLUMNS, type Encoding, type PatientColumn } from "../io/formats.js";
 import { delimiterChar, type DelimiterSetting } from "./csv/delimiter.js";
 import { missingColumnMessage } from "./header-hint.js";
 import { normaliseDate, yearsBetween } from "./dates.js";

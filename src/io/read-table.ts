@@ -1,5 +1,5 @@
 import { UserError } from "../core/errors.js";
-import type { Encoding } from "../config/schema.js";
+import type { Encoding } from "../io/formats.js";
 import { assertReadable, resolveEncoding } from "./open-text.js";
 import { readRowChunks } from "./csv/chunks.js";
 import { emptyTableMessage, fieldCountMessage, readFailure, splitRow } from "./csv/errors.js";

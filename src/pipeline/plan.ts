@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readDecisionWorkbook, type DecisionSheet } from "../io/decision-workbook.js";
-import { screeningSheet, secondRaterSheet } from "../stages/screen/workbooks.js";
+import { screeningSheet, secondRaterSheet } from "../io/screening-workbooks.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed, pendingMessage } from "./confirm.js";
 import type { StageDef } from "./stages.js";
 

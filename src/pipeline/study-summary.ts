@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { AgreementReport } from "../stages/agreement/summarise.js";
-import { agreedOf, figureText } from "../stages/agreement/wording.js";
+import type { AgreementReport } from "../stats/agreement/summarise.js";
+import { agreedOf, figureText } from "../stats/agreement/wording.js";
 
 export interface StudySummary {
   returned?: number;

@@ -1,4 +1,4 @@
-import { agreedOf, figureText, fixed, intervalText, undefinedText } from "../stages/agreement/wording.js";
+import { agreedOf, figureText, fixed, intervalText, undefinedText } from "../stats/agreement/wording.js";
 import type { AgreementSource } from "./report-inputs.js";
 
 /** One measure of the agreement table: its text per source (HTML) and its cells per source (workbook). */

@@ -1,5 +1,5 @@
 import { UserError } from "../core/errors.js";
-import { NO_REASON } from "../stages/screen/context/reasons.js";
+import { NO_REASON } from "../text/context/reasons.js";
 import { humanise } from "./format.js";
 
 /** A count of patients by group, as in flow.csv. */

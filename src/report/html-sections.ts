@@ -1,5 +1,5 @@
 import { agreementView, displayValue } from "./agreement-view.js";
-import { agreedOf, undefinedText } from "../stages/agreement/wording.js";
+import { agreedOf, undefinedText } from "../stats/agreement/wording.js";
 import { escapeHtml as esc } from "./escape.js";
 import type { Flow, ReasonLabel } from "./flow.js";
 import { csvTableHtml, htmlTable, para, type HtmlCell } from "./html-parts.js";

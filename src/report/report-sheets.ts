@@ -1,5 +1,5 @@
 import type { SheetColumn, SheetValue } from "../io/workbook.js";
-import { fixed } from "../stages/agreement/wording.js";
+import { fixed } from "../stats/agreement/wording.js";
 import { agreementView } from "./agreement-view.js";
 import { routesView } from "./routes.js";
 import { FLAGS_COLUMN, isThere, type CsvTable, type Part, type ReportInputs } from "./report-inputs.js";

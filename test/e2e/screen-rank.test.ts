@@ -4,8 +4,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { cellText } from "../../src/io/workbook.js";
 import { readDecisionWorkbook } from "../../src/io/decision-workbook.js";
-import { DEFAULT_SCREENING_REASONS } from "../../src/stages/screen/context/reasons.js";
-import { screeningSheet } from "../../src/stages/screen/workbooks.js";
+import { DEFAULT_SCREENING_REASONS } from "../../src/text/context/reasons.js";
+import { screeningSheet } from "../../src/io/screening-workbooks.js";
 import { cli, ensureBuilt, tempDir } from "../helpers/cli.js";
 import { fillWorkbook } from "../helpers/fill.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFlow, reasonLabeller, type Flow, type FlowCount } from "../../src/report/flow.js";
-import { DEFAULT_REASONS } from "../../src/stages/screen/context/reasons.js";
+import { DEFAULT_REASONS } from "../../src/text/context/reasons.js";
 import { layoutFlow, type FlowBox } from "../../src/report/flow-layout.js";
 import { flowSvg } from "../../src/report/flow-svg.js";
 import { textWidth } from "../../src/report/text-width.js";

@@ -5,7 +5,7 @@ import type { ReportVocabulary } from "../../src/report/report-inputs.js";
 import { routeSchemeOf } from "../../src/report/routes.js";
 import { readTable1Spec } from "../../src/report/table1-spec.js";
 import { readCategories } from "../../src/stages/identify/read-categories.js";
-import { readContextRules } from "../../src/stages/screen/context/index.js";
+import { readContextRules } from "../../src/text/context/index.js";
 import { ROOT } from "../helpers/cli.js";
 
 const PRESET = join(ROOT, "src", "presets", "south-london-2015");

@@ -2,13 +2,13 @@ import { basename } from "node:path";
 import type { Command } from "commander";
 import { EXIT, UserError } from "../../core/errors.js";
 import { readRatings } from "../../io/read-ratings.js";
-import { caseClashes, mergeRaters } from "../../stages/agreement/raters.js";
+import { caseClashes, mergeRaters } from "../../stats/agreement/raters.js";
 import { renderJunit } from "../../stages/agreement/render-junit.js";
 import { renderText, thresholdLine } from "../../stages/agreement/render-text.js";
-import { DEFAULT_BOOTSTRAP, OffScaleRating, summariseAgreement, type AgreementOptions } from "../../stages/agreement/summarise.js";
-import { WEIGHT_SCHEMES, type WeightScheme } from "../../stages/agreement/weighted.js";
+import { DEFAULT_BOOTSTRAP, OffScaleRating, summariseAgreement, type AgreementOptions } from "../../stats/agreement/summarise.js";
+import { WEIGHT_SCHEMES, type WeightScheme } from "../../stats/agreement/weighted.js";
 import { wholeNumberFlag } from "../options.js";
-import { checkThresholds, withVerdict, type Thresholds } from "../../stages/agreement/thresholds.js";
+import { checkThresholds, withVerdict, type Thresholds } from "../../stats/agreement/thresholds.js";
 import type { CommandSpec } from "../command.js";
 
 const FORMATS = ["text", "json", "junit"] as const;

@@ -8,8 +8,8 @@ import { ruleFile } from "../../config/load.js";
 import { writeDecisionWorkbook } from "../../io/decision-workbook.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { writeZip } from "../../io/zip.js";
-import { compileMatcher } from "../../stages/search/match.js";
-import { CASE_GROUP } from "../../stages/search/terms.js";
+import { compileMatcher } from "../../text/terms/match.js";
+import { CASE_GROUP } from "../../text/terms/terms.js";
 import { compilePatterns } from "../../stages/code/patterns.js";
 import { extractPatient, type ExtractionRules } from "../../stages/code/extract.js";
 import { effectiveCodes } from "../../stages/code/results/effective.js";
@@ -25,7 +25,7 @@ import { writeFamiliarisation } from "../../stages/code/io/familiarisation.js";
 import { writeExtractsCsv, writeResults } from "../../stages/code/io/write-results.js";
 import { loadDocumentRules, loadEligible, loadPatients, loadTerms, notesOf, stageDir } from "../study.js";
 import { VERSION } from "../version.js";
-import { agreedOf } from "../../stages/agreement/wording.js";
+import { agreedOf } from "../../stats/agreement/wording.js";
 
 async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
   const config = ctx.config();

@@ -6,12 +6,12 @@ import { writeFileAtomic } from "../../io/atomic-write.js";
 import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type ReadDecisions } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
-import { mergeRaters } from "../../stages/agreement/raters.js";
-import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stages/agreement/summarise.js";
-import { agreedOf, figureText } from "../../stages/agreement/wording.js";
+import { mergeRaters } from "../../stats/agreement/raters.js";
+import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stats/agreement/summarise.js";
+import { agreedOf, figureText } from "../../stats/agreement/wording.js";
 import { FLOW_COLUMNS, flowRows, resolveConsensus, type Decision } from "../../stages/screen/consensus.js";
 import { readReturned } from "../../stages/screen/returned.js";
-import { discrepancySheet, screeningSheet, secondRaterSheet } from "../../stages/screen/workbooks.js";
+import { discrepancySheet, screeningSheet, secondRaterSheet } from "../../io/screening-workbooks.js";
 import { loadReasons, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 

@@ -5,12 +5,12 @@ import { writeFileAtomic } from "../../io/atomic-write.js";
 import { writeDecisionWorkbook } from "../../io/decision-workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { drawSample } from "../../stages/sample/draw-sample.js";
-import { readContextRules } from "../../stages/screen/context/index.js";
+import { readContextRules } from "../../text/context/index.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { screenPatient, snippetRuns } from "../../stages/screen/screen-patient.js";
-import { secondRaterSheet } from "../../stages/screen/workbooks.js";
-import { compileMatcher } from "../../stages/search/match.js";
-import { CASE_GROUP } from "../../stages/search/terms.js";
+import { secondRaterSheet } from "../../io/screening-workbooks.js";
+import { compileMatcher } from "../../text/terms/match.js";
+import { CASE_GROUP } from "../../text/terms/terms.js";
 import { loadTerms, notesOf, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 

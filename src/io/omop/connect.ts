@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import type pg from "pg";
 import { UserError } from "../../core/errors.js";
-import type { OmopSettings } from "../../config/schema.js";
+import type { OmopSettings } from "../../io/omop/settings.js";
 
 /**
  * The database as a URL without its password, for messages and the record of where notes came from:

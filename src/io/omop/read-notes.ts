@@ -1,5 +1,5 @@
 import type { Note } from "../../core/types.js";
-import type { OmopSettings } from "../../config/schema.js";
+import type { OmopSettings } from "../../io/omop/settings.js";
 import { connectOmop, databaseError, databaseName, quoteName } from "./connect.js";
 
 /** Rows fetched from the server-side cursor at a time: memory holds at most this many notes. */

@@ -1,6 +1,6 @@
 import { groupOf, UNKNOWN } from "../../core/patients.js";
 import type { Patient } from "../../core/types.js";
-import type { OmopSettings } from "../../config/schema.js";
+import type { OmopSettings } from "../../io/omop/settings.js";
 import { yearsBetween } from "../dates.js";
 import { connectOmop, databaseError, databaseName, quoteName } from "./connect.js";
 import { personIds } from "./read-notes.js";

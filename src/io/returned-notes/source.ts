@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { UserError } from "../../core/errors.js";
-import type { OmopSettings } from "../../config/schema.js";
+import type { OmopSettings } from "../../io/omop/settings.js";
 import { databaseName } from "../omop/connect.js";
 
 /** `01-search/notes-source.json`: where search read the notes, so later stages can tell it changed. */

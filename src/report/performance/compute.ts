@@ -1,10 +1,10 @@
-import { cohenKappa, type CohenKappa } from "../../stages/agreement/cohen.js";
-import { compareCategories, contingencyTable } from "../../stages/agreement/table.js";
+import { cohenKappa, type CohenKappa } from "../../stats/agreement/cohen.js";
+import { compareCategories, contingencyTable } from "../../stats/agreement/table.js";
 import type { ModelDocument } from "../../learn/features.js";
 import { crossValidate, stratifiedFolds } from "../../learn/folds.js";
 import { DEFAULT_LOGISTIC } from "../../learn/logistic.js";
 import { buildCorpus, canFit, fitBinary, oneVsRest, scoreRows, type Corpus } from "../../learn/model.js";
-import { screeningCorpus } from "../../stages/screen/relevance/rank.js";
+import { screeningCorpus } from "../../learn/relevance/rank.js";
 import { crossValidateCodes, DEFAULT_CODE_LEARN } from "../../stages/code/learn/linear.js";
 
 /** One decision the people made, with what the rules suggested and what the model reads. */

@@ -1,6 +1,6 @@
 import { escapeXml as xml } from "../../io/escape-xml.js";
 import { FIGURES, fixed, label, thresholdLine } from "./render-text.js";
-import type { AgreementOutput, ThresholdCheck } from "./thresholds.js";
+import type { AgreementOutput, ThresholdCheck } from "../../stats/agreement/thresholds.js";
 
 
 /**

@@ -1,7 +1,7 @@
-import type { AgreementOutput, ThresholdCheck } from "./thresholds.js";
-import { agreedOf, figureText, fixed, intervalText } from "./wording.js";
+import type { AgreementOutput, ThresholdCheck } from "../../stats/agreement/thresholds.js";
+import { agreedOf, figureText, fixed, intervalText } from "../../stats/agreement/wording.js";
 
-export { fixed } from "./wording.js";
+export { fixed } from "../../stats/agreement/wording.js";
 
 /** The figures in reading order, with the names a reader knows them by. */
 export const FIGURES = [

@@ -1,4 +1,4 @@
-import { perCodeAgreement, type CodeAgreement } from "../agreement/per-code.js";
+import { perCodeAgreement, type CodeAgreement } from "../../stats/agreement/per-code.js";
 import type { Codebook } from "./codebook/types.js";
 import { NO_CODE } from "./codebook/types.js";
 import { themesOfCodes } from "./results/effective.js";

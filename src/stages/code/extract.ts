@@ -1,9 +1,9 @@
 import type { Group, Note } from "../../core/types.js";
-import type { Matcher } from "../search/match.js";
+import type { Matcher } from "../../text/terms/match.js";
 import type { CompiledDocuments } from "../../text/documents/compile.js";
 import { readDocument } from "../../text/documents/read-document.js";
 import type { DocumentView } from "../../text/documents/types.js";
-import { splitSentences, type Span } from "../screen/context/sentences.js";
+import { splitSentences, type Span } from "../../text/context/sentences.js";
 import type { Codebook } from "./codebook/types.js";
 import type { PatternMatcher } from "./patterns.js";
 import { effectiveHits, suggestCodes } from "./tag.js";

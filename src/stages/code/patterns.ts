@@ -1,5 +1,5 @@
-import { compileMatcher } from "../search/match.js";
-import { isPhraseGap, tokenise } from "../search/tokenise.js";
+import { compileMatcher } from "../../text/terms/match.js";
+import { isPhraseGap, tokenise } from "../../text/terms/tokenise.js";
 import { porterStem } from "./porter.js";
 import type { CodePattern } from "./codebook/types.js";
 

@@ -1,4 +1,4 @@
-import type { Span } from "../screen/context/sentences.js";
+import type { Span } from "../../text/context/sentences.js";
 import type { CodeGroup, CodePattern, Codebook } from "./codebook/types.js";
 import type { PatternHit } from "./patterns.js";
 

@@ -1,4 +1,4 @@
-import type { Span } from "../screen/context/sentences.js";
+import type { Span } from "../../text/context/sentences.js";
 import { lastStartingAt } from "../../text/spans.js";
 
 /** A match that asks for a passage: where it is and what found it (a retrieval group or `codebook`). */

@@ -1,5 +1,5 @@
-import { mergeRaters } from "../agreement/raters.js";
-import { summariseAgreement, type AgreementOptions, type AgreementReport } from "../agreement/summarise.js";
+import { mergeRaters } from "../../stats/agreement/raters.js";
+import { summariseAgreement, type AgreementOptions, type AgreementReport } from "../../stats/agreement/summarise.js";
 import type { RouteDecision } from "./routes.js";
 
 export interface RouteAgreement {

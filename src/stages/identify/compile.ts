@@ -1,8 +1,8 @@
 import { UserError } from "../../core/errors.js";
 import { ruleIssues, ruleWhere } from "../../config/rule-errors.js";
-import { compileMatcher, type Matcher } from "../search/match.js";
-import { parseTerms } from "../search/parse-terms.js";
-import type { Term } from "../search/terms.js";
+import { compileMatcher, type Matcher } from "../../text/terms/match.js";
+import { parseTerms } from "../../text/terms/parse-terms.js";
+import type { Term } from "../../text/terms/terms.js";
 import { categoriesSchema, type CategoriesFile } from "./schema.js";
 import { AUTHOR_STEP, type CompiledCategories, type CompiledNear, type CompiledRule } from "./types.js";
 

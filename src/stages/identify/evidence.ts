@@ -1,4 +1,4 @@
-import type { Span } from "../screen/context/sentences.js";
+import type { Span } from "../../text/context/sentences.js";
 
 /** Longest evidence shown, in characters (a sentence longer than this is cut around the cue). */
 export const EVIDENCE_MAX = 300;

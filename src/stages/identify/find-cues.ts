@@ -1,9 +1,9 @@
 import type { DocumentView } from "../../text/documents/types.js";
-import { analyseMention } from "../screen/context/analyse.js";
-import type { Span } from "../screen/context/sentences.js";
-import type { CompiledRules } from "../screen/context/types.js";
-import type { Matcher } from "../search/match.js";
-import type { Hit, Term } from "../search/terms.js";
+import { analyseMention } from "../../text/context/analyse.js";
+import type { Span } from "../../text/context/sentences.js";
+import type { CompiledRules } from "../../text/context/types.js";
+import type { Matcher } from "../../text/terms/match.js";
+import type { Hit, Term } from "../../text/terms/terms.js";
 import type { NoteIndex } from "./note-index.js";
 import type { CompiledNear, CompiledRule } from "./types.js";
 

@@ -1,7 +1,7 @@
 import type { Note } from "../../core/types.js";
 import type { RichRun } from "../../io/workbook.js";
-import type { CompiledRules } from "../screen/context/types.js";
-import type { Matcher } from "../search/match.js";
+import type { CompiledRules } from "../../text/context/types.js";
+import type { Matcher } from "../../text/terms/match.js";
 import { boldRuns, evidenceOf } from "./evidence.js";
 import type { CompiledDocuments } from "../../text/documents/compile.js";
 import { byDate, readNoteForRoutes } from "./suggest-route.js";

@@ -1,5 +1,5 @@
-import { splitSentences, type Span } from "../screen/context/sentences.js";
-import { wordsBetween, wordStarts } from "../screen/context/words.js";
+import { splitSentences, type Span } from "../../text/context/sentences.js";
+import { wordsBetween, wordStarts } from "../../text/context/words.js";
 import { lastStartingAt } from "../../text/spans.js";
 
 /** A note read once for rule matching: its sentences and word positions. */

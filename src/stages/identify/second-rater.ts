@@ -6,7 +6,7 @@ import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, typ
 import type { RichRun } from "../../io/workbook.js";
 import { writeCsv } from "../../io/write-csv.js";
 import { drawSample } from "../sample/draw-sample.js";
-import { DEFAULT_BOOTSTRAP } from "../agreement/summarise.js";
+import { DEFAULT_BOOTSTRAP } from "../../stats/agreement/summarise.js";
 import { routeAgreement, type RouteAgreement } from "./agreement.js";
 import type { RouteDecision } from "./routes.js";
 import type { Topic } from "../../config/topic.js";

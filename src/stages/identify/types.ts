@@ -1,4 +1,4 @@
-import type { Matcher } from "../search/match.js";
+import type { Matcher } from "../../text/terms/match.js";
 import type { Scope } from "./schema.js";
 
 /** A category of the scheme (e.g. `other_service`), with what it means. */

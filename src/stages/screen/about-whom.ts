@@ -1,4 +1,4 @@
-import type { Span } from "./context/sentences.js";
+import type { Span } from "../../text/context/sentences.js";
 
 /** The patient's gender as the patients file gives it, when it says. */
 export type Gender = "female" | "male";

@@ -1,4 +1,4 @@
-import { NO_REASON } from "./context/reasons.js";
+import { NO_REASON } from "../../text/context/reasons.js";
 
 export { NO_REASON };
 

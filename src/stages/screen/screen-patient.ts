@@ -3,10 +3,10 @@ import type { RichRun } from "../../io/workbook.js";
 import type { CompiledDocuments } from "../../text/documents/compile.js";
 import { readDocument } from "../../text/documents/read-document.js";
 import type { DocumentView } from "../../text/documents/types.js";
-import type { Matcher } from "../search/match.js";
+import type { Matcher } from "../../text/terms/match.js";
 import { otherPersonByGender, type Gender } from "./about-whom.js";
-import { analyseMention, sentenceAround, type CompiledRules } from "./context/index.js";
-import { splitSentences, type Span } from "./context/sentences.js";
+import { analyseMention, sentenceAround, type CompiledRules } from "../../text/context/index.js";
+import { splitSentences, type Span } from "../../text/context/sentences.js";
 import { suggestForPatient, type Mention, type Statement, type Suggestion } from "./suggest.js";
 
 /** A piece of evidence for a person: the sentence around a mention with the mention marked. */

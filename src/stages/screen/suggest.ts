@@ -1,5 +1,5 @@
-import { DEFAULT_SCREENING_REASONS, type ScreeningReasons } from "./context/reasons.js";
-import type { Category, MentionAnalysis } from "./context/types.js";
+import { DEFAULT_SCREENING_REASONS, type ScreeningReasons } from "../../text/context/reasons.js";
+import type { Category, MentionAnalysis } from "../../text/context/types.js";
 
 /** An exclusion reason id of the context-rules file (`reasons`), or of the six defaults. */
 export type ExclusionReason = string;

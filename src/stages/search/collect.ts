@@ -1,7 +1,7 @@
 import type { Note } from "../../core/types.js";
 import { codePointOffsets, kwic } from "./kwic.js";
-import type { Matcher } from "./match.js";
-import { CASE_GROUP } from "./terms.js";
+import type { Matcher } from "../../text/terms/match.js";
+import { CASE_GROUP } from "../../text/terms/terms.js";
 
 /** One row of hits.csv. Offsets are code points into the note text. */
 export interface HitRow {

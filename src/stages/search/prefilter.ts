@@ -1,5 +1,5 @@
-import { tokenMatches } from "./match.js";
-import type { Term, TermToken } from "./terms.js";
+import { tokenMatches } from "../../text/terms/match.js";
+import type { Term, TermToken } from "../../text/terms/terms.js";
 
 /**
  * A prefilter for case-finding: literal "anchors" such that every hit of every case term contains at

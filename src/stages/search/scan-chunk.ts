@@ -2,12 +2,13 @@ import { isUtf8 } from "node:buffer";
 import { isCalendarDate, normaliseDate } from "../../io/dates.js";
 import { fieldValue, type TextEncoding } from "../../io/csv/decode.js";
 import { countLines } from "../../io/csv/frame.js";
+import { noteFromRow } from "../../io/note-row.js";
 import { CsvRowSplitter, CsvSyntaxError, type CsvFault } from "../../io/csv/rows.js";
 import { hitRows, type HitRow, type NoteFields } from "./collect.js";
-import { compileMatcher, type Matcher } from "./match.js";
+import { compileMatcher, type Matcher } from "../../text/terms/match.js";
 import { AnchorScanner, caseAnchors } from "./prefilter.js";
 import { inShard, type Shard } from "./shard.js";
-import { CASE_GROUP, type Term } from "./terms.js";
+import { CASE_GROUP, type Term } from "../../text/terms/terms.js";
 
 /** How to read the rows of one notes file; plain data, so it can be sent to a worker thread. */
 export interface ScanSettings {
@@ -118,15 +119,18 @@ export class ChunkScanner {
       linePos = offset;
       return lineNo;
     };
-    const note = (rows: CsvRowSplitter, patientId: string) => {
+    // The row's bytes were checked already (date, patient): the shared rules only build the fields.
+    const note = (rows: CsvRowSplitter, patientId: string): NoteFields => {
       const idx = s.index;
-      return {
-        patientId,
-        noteId: fieldValue(rows, buf, idx.note, s.encoding).trim(),
-        date: normaliseDate(fieldValue(rows, buf, idx.date, s.encoding)) ?? "",
+      const fields = noteFromRow({
+        patient: patientId,
+        note: fieldValue(rows, buf, idx.note, s.encoding),
+        date: fieldValue(rows, buf, idx.date, s.encoding),
         text: fieldValue(rows, buf, idx.text, s.encoding),
         ...(idx.noteType >= 0 ? { noteType: fieldValue(rows, buf, idx.noteType, s.encoding) } : {}),
-      };
+      });
+      if ("fault" in fields) throw new Error(`a row passed the scanner's checks but not the note rules (${fields.fault})`);
+      return fields;
     };
 
     // The current run: its patient, its rows and the hits of notes matched so far. Patients outside the

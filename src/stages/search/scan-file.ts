@@ -12,7 +12,7 @@ import { badDateMessage, checkColumns, columnName, noPatientMessage, noteIdAt, t
 import { ChunkScanner, type PatientRun, type ScanProblem, type ScanSettings } from "./scan-chunk.js";
 import type { PoolScan, ScanPool } from "./scan-pool.js";
 import type { Shard } from "./shard.js";
-import type { Term } from "./terms.js";
+import type { Term } from "../../text/terms/terms.js";
 
 /** A chunk of a guessed-UTF-8 file is not UTF-8: the file must be read again as Windows-1252. */
 export class NotUtf8 extends Error {
@@ -119,7 +119,7 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
   const spare: Buffer[] = [];
   const limit = o.pool ? 2 * o.pool.size : 1;
   const settle = async (next: InFlight) => {
-    const { scan: r, buffer } = await next.scan;
+    const { result: r, buffer } = await next.scan;
     spare.push(buffer);
     if (r.invalidUtf8) throw new NotUtf8(input.path);
     if (r.problem || r.unnamedNotes) {
@@ -148,7 +148,7 @@ export async function* scanTableFile(input: InputFile, o: TableScanOptions): Asy
       }
       const read = chunk.offset + chunk.buf.length;
       // In this thread the chunk is searched at once, and its buffer is free again straight after.
-      const scan = o.pool ? o.pool.scan(o.fileNo, settings, buf) : Promise.resolve({ scan: local!.scan(buf), buffer: Buffer.from(chunk.buf.buffer) });
+      const scan = o.pool ? o.pool.run(o.fileNo, settings, buf) : Promise.resolve({ result: local!.scan(buf), buffer: Buffer.from(chunk.buf.buffer) });
       inFlight.push({ offset, read, scan });
       while (inFlight.length >= limit) yield await settle(inFlight.shift()!);
     }

@@ -6,12 +6,12 @@ import { isUtf16File, notUtf8Warning } from "../../io/open-text.js";
 import { readNotesFile, type NotesOptions } from "../../io/read-notes.js";
 import type { TextEncoding } from "../../io/csv/decode.js";
 import { HitCollector, hitRows, type NoteFields, type PatientHits } from "./collect.js";
-import { compileMatcher } from "./match.js";
+import { compileMatcher } from "../../text/terms/match.js";
 import type { PatientRun } from "./scan-chunk.js";
 import { NotUtf8, scanTableFile } from "./scan-file.js";
-import { ScanPool } from "./scan-pool.js";
+import { createScanPool, type ScanPool } from "./scan-pool.js";
 import { inShard, type Shard } from "./shard.js";
-import { CASE_GROUP, type Term } from "./terms.js";
+import { CASE_GROUP, type Term } from "../../text/terms/terms.js";
 import { BlockBuffer } from "./block-buffer.js";
 
 export interface SearchOptions {
@@ -81,7 +81,7 @@ const isTable = (f: InputFile) => (f.kind === "csv" || f.kind === "tsv") && !isU
 export async function searchNotes(o: SearchOptions): Promise<SearchResult> {
   const sizes = o.inputs.map((f) => statSync(f.path).size);
   const threads = workerThreads(o.threads, sizes.reduce((s, n, i) => s + (isTable(o.inputs[i]) ? n : 0), 0));
-  const pool = threads > 0 ? ScanPool.create(threads) : null;
+  const pool = threads > 0 ? createScanPool(threads) : null;
   const encodings = new Map<string, TextEncoding>();
   try {
     for (let attempt = 0; ; attempt++) {

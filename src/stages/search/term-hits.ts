@@ -1,4 +1,4 @@
-import { CASE_GROUP } from "./terms.js";
+import { CASE_GROUP } from "../../text/terms/terms.js";
 
 /** A term as listed in a term file: its group, its text and where it is written. */
 export interface ListedTerm {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
-import { readCaseHits } from "../screen/relevance/read-documents.js";
+import { readCaseHits } from "../../learn/relevance/read-documents.js";
 import { routeSecondOpinion, type RouteRow } from "./routes.js";
 
 export const ROUTE_OPINION_COLUMNS = ["patient_id", "model_route", "model_score", "basis", "suggested_route", "final_route"];

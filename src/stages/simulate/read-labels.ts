@@ -4,7 +4,7 @@ import { UserError } from "../../core/errors.js";
 import { readDecisionWorkbook } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { readTable } from "../../io/read-table.js";
-import { screeningSheet } from "../screen/workbooks.js";
+import { screeningSheet } from "../../io/screening-workbooks.js";
 import { LABEL_COLUMNS, labelColumn, parseLabel } from "./labels.js";
 
 /**

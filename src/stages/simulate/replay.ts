@@ -1,7 +1,7 @@
 import { createRandom } from "../../core/random.js";
 import { fitBinary, scoreRows, type Corpus } from "../../learn/model.js";
 import type { LogisticOptions } from "../../learn/logistic.js";
-import { rankReadiness } from "../screen/relevance/rank.js";
+import { rankReadiness } from "../../learn/relevance/rank.js";
 
 export interface ReplayOptions {
   /** Seeds the start (which records are decided first) and the solver. */

@@ -1,6 +1,6 @@
 import type { ModelDocument } from "../../learn/features.js";
 import { DEFAULT_LOGISTIC, type LogisticOptions } from "../../learn/logistic.js";
-import { RANK_MINIMUM, screeningCorpus } from "../screen/relevance/rank.js";
+import { RANK_MINIMUM, screeningCorpus } from "../../learn/relevance/rank.js";
 import { recallAt, stoppingPoint, wssAt } from "./metrics.js";
 import { replayScreening } from "./replay.js";
 

@@ -1,4 +1,4 @@
-import type { Span } from "../../stages/screen/context/sentences.js";
+import type { Span } from "../context/sentences.js";
 import type { CompiledDocuments } from "./compile.js";
 import type { Author, AuthorBlock, AuthorEvidence, Segment } from "./types.js";
 

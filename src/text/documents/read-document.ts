@@ -1,4 +1,4 @@
-import { splitSentences, type Span } from "../../stages/screen/context/sentences.js";
+import { splitSentences, type Span } from "../context/sentences.js";
 import { lastStartingAt } from "../spans.js";
 import { blocksOf, decideAuthor, senderSpans } from "./authorship.js";
 import type { CompiledDocuments } from "./compile.js";

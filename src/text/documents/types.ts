@@ -1,4 +1,4 @@
-import type { Span } from "../../stages/screen/context/sentences.js";
+import type { Span } from "../context/sentences.js";
 
 /** What a stretch of a note is, read as a document. */
 export const SEGMENT_KINDS = [

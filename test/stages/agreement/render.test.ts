@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { renderJunit } from "../../../src/stages/agreement/render-junit.js";
 import { escapeXml as xml } from "../../../src/io/escape-xml.js";
 import { fixed, renderText, thresholdLine } from "../../../src/stages/agreement/render-text.js";
-import { summariseAgreement } from "../../../src/stages/agreement/summarise.js";
-import { checkThresholds, withVerdict, type Thresholds } from "../../../src/stages/agreement/thresholds.js";
-import { toRatings } from "./load-vectors.js";
+import { summariseAgreement } from "../../../src/stats/agreement/summarise.js";
+import { checkThresholds, withVerdict, type Thresholds } from "../../../src/stats/agreement/thresholds.js";
+import { toRatings } from "../../stats/agreement/load-vectors.js";
 
 const two = summariseAgreement(toRatings([["a", "a", "b", "b", "<&>"], ["a", "b", "b", "b", "<&>"]]));
 const run = (t: Thresholds) => {

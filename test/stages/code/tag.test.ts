@@ -3,8 +3,8 @@ import type { Note } from "../../../src/core/types.js";
 import { compileCodebook } from "../../../src/stages/code/codebook/compile.js";
 import { extractId, extractPatient, parseExtractId, type ExtractionRules } from "../../../src/stages/code/extract.js";
 import { compilePatterns } from "../../../src/stages/code/patterns.js";
-import { compileMatcher } from "../../../src/stages/search/match.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 import { presetCodebook, tinyCodebook } from "./helpers.js";
 
 function rulesFor(book = compileCodebook(tinyCodebook(), "tiny.json"), retrieval = "[accommodation]\nhousing\n"): ExtractionRules {

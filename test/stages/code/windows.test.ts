@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../../src/stages/screen/context/sentences.js";
+import { splitSentences } from "../../../src/text/context/sentences.js";
 import { seedWindows, subtractPinned, type Seed } from "../../../src/stages/code/windows.js";
 
 const TEXT = "First sentence here. Second one has a hostel. Third is plain. Fourth mentions DNA. Fifth is plain. Sixth is plain. Seventh has asylum.";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../../src/core/errors.js";
 import { compileCategories } from "../../../src/stages/identify/compile.js";
-import { compileMatcher } from "../../../src/stages/search/match.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 
 /** A small valid scheme; each case below breaks one thing. */
 function scheme(change: (s: Record<string, any>) => void = () => {}): Record<string, any> {

@@ -4,10 +4,10 @@ import type { Note } from "../../../src/core/types.js";
 import { readCategories } from "../../../src/stages/identify/read-categories.js";
 import { suggestRoute } from "../../../src/stages/identify/suggest-route.js";
 import type { RouteSuggestion } from "../../../src/stages/identify/types.js";
-import { readContextRules } from "../../../src/stages/screen/context/index.js";
-import { compileMatcher } from "../../../src/stages/search/match.js";
+import { readContextRules } from "../../../src/text/context/index.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
 import { readDocumentRules } from "../../../src/text/documents/read-rules.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 
 /** The south-london-2015 preset as the identify command loads it. */
 const PRESET = join(import.meta.dirname, "..", "..", "..", "src", "presets", "south-london-2015");

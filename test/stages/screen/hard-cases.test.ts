@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import type { Note } from "../../../src/core/types.js";
 import { genderOf } from "../../../src/stages/screen/about-whom.js";
 import { screenPatient, type ScreenedPatient } from "../../../src/stages/screen/screen-patient.js";
-import { compileMatcher } from "../../../src/stages/search/match.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 import { readDocumentRules } from "../../../src/text/documents/read-rules.js";
-import { DEFAULT_REASON_IDS as EXCLUSION_REASONS } from "../../../src/stages/screen/context/reasons.js";
+import { DEFAULT_REASON_IDS as EXCLUSION_REASONS } from "../../../src/text/context/reasons.js";
 import { rules } from "./rules.js";
 
 // A hand-written scenario of fictional records (fixtures/scenarios/screening-hard-cases): 60 patients who

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../../src/core/errors.js";
-import { analyseMention, compileRules, DEFAULT_REASON_IDS, type MentionAnalysis } from "../../../src/stages/screen/context/index.js";
+import { analyseMention, compileRules, DEFAULT_REASON_IDS, type MentionAnalysis } from "../../../src/text/context/index.js";
 import { statusOf, suggestForPatient, type Mention } from "../../../src/stages/screen/suggest.js";
 
 /** A small rule file of another topic: forced marriage, with its own reasons in its own order. */

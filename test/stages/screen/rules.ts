@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { analyseMention, readContextRules, type MentionAnalysis } from "../../../src/stages/screen/context/index.js";
+import { analyseMention, readContextRules, type MentionAnalysis } from "../../../src/text/context/index.js";
 
 /** The preset's context rules, compiled once for the screen tests. */
 export const PRESET_RULES_PATH = fileURLToPath(new URL("../../../src/presets/south-london-2015/context-rules.json", import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseMention, type FiredRule, type MentionAnalysis } from "../../../src/stages/screen/context/index.js";
+import { analyseMention, type FiredRule, type MentionAnalysis } from "../../../src/text/context/index.js";
 import { AFFIRMED_RULE, suggestForPatient, type Mention, type Statement, type Suggestion } from "../../../src/stages/screen/suggest.js";
 
 /** The decision fields of a suggestion (the reasoning fields are checked on their own below). */

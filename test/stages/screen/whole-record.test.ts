@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { Note } from "../../../src/core/types.js";
 import type { Gender } from "../../../src/stages/screen/about-whom.js";
 import { screenPatient } from "../../../src/stages/screen/screen-patient.js";
-import { compileMatcher } from "../../../src/stages/search/match.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 import { readDocumentRules } from "../../../src/text/documents/read-rules.js";
 import { rules } from "./rules.js";
 

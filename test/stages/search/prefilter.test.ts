@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileMatcher } from "../../../src/stages/search/match.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 import { AnchorScanner, caseAnchors, FOLDS_TO_ASCII } from "../../../src/stages/search/prefilter.js";
-import { CASE_GROUP } from "../../../src/stages/search/terms.js";
+import { CASE_GROUP } from "../../../src/text/terms/terms.js";
 import { createRandom } from "../../../src/core/random.js";
 
 const PRESET = join(import.meta.dirname, "..", "..", "..", "src", "presets", "south-london-2015", "terms.txt");

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { findNoteFiles, readNotes, type NotesOptions } from "../../../src/io/read-notes.js";
 import { compareHits, hitRows, type HitRow } from "../../../src/stages/search/collect.js";
-import { compileMatcher } from "../../../src/stages/search/match.js";
-import { parseTerms } from "../../../src/stages/search/parse-terms.js";
+import { compileMatcher } from "../../../src/text/terms/match.js";
+import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 import { searchNotes, type NoteSink } from "../../../src/stages/search/search-notes.js";
 import { compareStored, type StoredNote } from "../../../src/io/returned-notes/format.js";
 import { inShard, type Shard } from "../../../src/stages/search/shard.js";
-import { CASE_GROUP } from "../../../src/stages/search/terms.js";
+import { CASE_GROUP } from "../../../src/text/terms/terms.js";
 import { createRandom } from "../../../src/core/random.js";
 import { ROOT, tempDir } from "../../helpers/cli.js";
 

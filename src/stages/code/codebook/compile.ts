@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { UserError } from "../../../core/errors.js";
-import { parseTerms } from "../../search/parse-terms.js";
+import { parseTerms } from "../../../text/terms/parse-terms.js";
 import { porterStem } from "../porter.js";
 import { codebookSchema, CODE_GROUPS, type CodeFile } from "./schema.js";
 import { NO_CODE, type CodeDef, type CodeGroup, type CodePattern, type Codebook, type ThemeDef } from "./types.js";

@@ -1,4 +1,4 @@
-import type { Term } from "../../search/terms.js";
+import type { Term } from "../../../text/terms/terms.js";
 
 export type CodeGroup = "adult" | "child";
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { UserError } from "../../../core/errors.js";
 import { readDecisionWorkbook, type DecisionSheet } from "../../../io/decision-workbook.js";
 import { readablePath } from "../../../io/write-set.js";
-import type { Span } from "../../screen/context/sentences.js";
+import type { Span } from "../../../text/context/sentences.js";
 import { parseExtractId } from "../extract.js";
 import type { CoderDecision } from "../types.js";
 import { toCoderDecisions } from "./workbooks.js";

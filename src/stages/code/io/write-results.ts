@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../../../io/atomic-write.js";
 import { writeCsv } from "../../../io/write-csv.js";
-import { themeMapDot } from "../../../report/theme-map/dot.js";
-import { themeMapMermaid } from "../../../report/theme-map/mermaid.js";
-import { themeMapSvg } from "../../../report/theme-map/svg.js";
+import { themeMapDot } from "../theme-map/dot.js";
+import { themeMapMermaid } from "../theme-map/mermaid.js";
+import { themeMapSvg } from "../theme-map/svg.js";
 import type { Codebook } from "../codebook/types.js";
 import { COOCCURRENCE_COLUMNS, cooccurrence } from "../results/cooccurrence.js";
 import type { CodedExtract } from "../results/effective.js";

@@ -1,7 +1,7 @@
 import type { Codebook } from "../codebook/types.js";
 import { themeOf } from "../codebook/compile.js";
 import { findIdentifiers, formatFlags } from "../identifiers.js";
-import { splitSentences } from "../../screen/context/sentences.js";
+import { splitSentences } from "../../../text/context/sentences.js";
 import type { CodedExtract } from "./effective.js";
 
 export const QUOTE_COLUMNS = ["group", "theme", "rank", "extract_id", "patient_id", "note_id", "date", "codes", "text", "identifier_flags", "needs_review", "source"] as const;

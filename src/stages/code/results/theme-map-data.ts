@@ -1,4 +1,4 @@
-import type { ThemeMapData } from "../../../report/theme-map/data.js";
+import type { ThemeMapData } from "../theme-map/data.js";
 import type { Codebook } from "../codebook/types.js";
 import type { Frequency } from "./frequencies.js";
 
