@@ -8,6 +8,7 @@ import { cli, ensureBuilt, tempDir } from "../helpers/cli.js";
 import { readCsv, readHeader } from "../helpers/csv.js";
 import { writeStageOutputs } from "../report/stage-outputs.js";
 import { xmlProblems } from "../report/xml.js";
+import { CHROMIUM, chromium, noChromiumLine } from "../helpers/chromium.js";
 
 beforeAll(() => ensureBuilt());
 
@@ -126,23 +127,7 @@ describe("notes-analyse report (end to end)", () => {
   });
 });
 
-const CHROMIUM = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
-if (!CHROMIUM) console.warn("report browser test skipped: no chromium found (install Debian's chromium or set CHROMIUM=/path/to/chrome)");
-
-/** Run headless Chromium on a page, with console messages logged to stderr. */
-function chromium(args: string[]) {
-  const profile = mkdtempSync(join(tmpdir(), "na-chromium-"));
-  try {
-    const r = spawnSync(
-      CHROMIUM!,
-      ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars", "--enable-logging=stderr", "--v=0", `--user-data-dir=${profile}`, ...args],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+if (!CHROMIUM) console.warn(noChromiumLine("report browser test"));
 
 describe.skipIf(!CHROMIUM)("report.html in a real browser (headless Chromium)", () => {
   it("loads without console errors or blocked loads, and shows its tables and figures", () => {

@@ -9,6 +9,7 @@ import { ensureBuilt, tempDir } from "../helpers/cli.js";
 import { readCsv } from "../helpers/csv.js";
 import { FORCED_MARRIAGE, runScenarioStudy } from "../helpers/scenario-run.js";
 import { unzipEntries } from "../helpers/unzip.js";
+import { CHROMIUM, chromium, noChromiumLine } from "../helpers/chromium.js";
 
 // A study of another topic, forced marriage (fixtures/scenarios/forced-marriage), run end to end from
 // its own preset-style files: its terms, reasons and senses, categories, codebook, Table 1 and topic.
@@ -132,22 +133,7 @@ describe("a study of another topic, end to end (forced marriage)", () => {
   });
 });
 
-const CHROMIUM = process.env.CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
-if (!CHROMIUM) console.warn("second-topic browser test skipped: no chromium found (install Debian's chromium or set CHROMIUM=/path/to/chrome)");
-
-function chromium(args: string[]) {
-  const profile = mkdtempSync(join(tmpdir(), "na-chromium-"));
-  try {
-    const r = spawnSync(
-      CHROMIUM!,
-      ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars", "--enable-logging=stderr", "--v=0", `--user-data-dir=${profile}`, ...args],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+if (!CHROMIUM) console.warn(noChromiumLine("second-topic browser test"));
 
 describe.skipIf(!CHROMIUM)("the second topic's report in a real browser (headless Chromium)", () => {
   it("loads without console errors, shows its tables and figures, and nothing overflows", () => {
