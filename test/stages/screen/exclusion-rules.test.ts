@@ -265,16 +265,21 @@ describe("interest in the issue, more forms", () => {
     ["raising money for", "Raises money for a charity that frees people from debt bondage.", "debt bondage", "sense.interest.helping"],
     ["a mentor for a project", "Volunteers as a mentor for a youth project that runs workshops on trafficking.", "trafficking", "frame.interest.helping-place"],
     ["in the context of mania", "In the context of mania, announced he would end modern slavery by Friday.", "modern slavery", "sense.interest.psychosis"],
+    ["a quoted phrase before 'about'", "Has read 'all the books going' about sex slavery and now fears leaving the house.", "sex slavery", "sense.interest.media"],
+    ["an essay on a policy", "Her essay on the government's response to human trafficking is due next week.", "human trafficking", "sense.interest.study"],
+    ["a thesis on the history of it", "Writing a thesis on the history of forced labour in the colonies.", "forced labour", "sense.interest.study"],
   ]);
   keeps("interest in the issue, more forms", [
     ["articles about her own case", "Upset by newspaper articles about her trafficking case.", "trafficking"],
     ["support around it", "I have referred her to the Poppy Project for specialist support around the trafficking.", "trafficking"],
     ["money paid to the agent", "Gave money to the agent who trafficked her.", "trafficked"],
     ["raising money to pay the debt", "Her family are raising money to pay the traffickers.", "traffickers"],
+    ["a thesis on her own experience", "Her thesis on the effects of her own trafficking helped her make sense of it.", "trafficking"],
   ]);
 });
 
 describe("more forms", () => {
+  excludes("negated", [["no personal experience of it", "Asked directly: no personal experience of trafficking or exploitation.", "trafficking", "neg.no-sign"]]);
   excludes("negated", [["free to leave", "Considered whether this might be forced labour, but he is paid and is free to leave.", "forced labour", "frame.neg.suspicion-refuted"]]);
   excludes("other_person", [["taken for a trafficker", "Says the neighbours think he is a trafficker because of his visitors.", "trafficker", "exp.thought-to-be"]]);
   excludes("other", [["a pet described so", "Calls her parrot 'trafficked' because it came from a market abroad.", "trafficked", "frame.other.animal-that-was"]]);
