@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { Note } from "../../../src/core/types.js";
 import { suggestRoute } from "../../../src/stages/identify/suggest-route.js";
 import type { RouteSuggestion } from "../../../src/stages/identify/types.js";
 import { caseMatcher, categories, context, documents } from "./preset.js";
+import { scenarioNotes, scenarioRows, type Row } from "../../helpers/scenario-files.js";
 
 // A hand-written scenario of fictional records (fixtures/scenarios/identification-routes): 70 trafficked
 // patients, each with the way the team first came to know written down by hand (gold.csv). The preset's
@@ -16,30 +14,10 @@ const PATIENTS = 70;
 const MIN_ROUTE_ACCURACY = 0.8;
 const MIN_SERVICE_ACCURACY = 0.7;
 
-type Row = Record<string, string>;
-const readCsv = (name: string): Array<{ record: Row; info: { lines: number } }> =>
-  parse(readFileSync(`${SCENARIO}${name}`, "utf8"), { columns: true, info: true, skip_empty_lines: true, bom: true });
+const patients = scenarioRows(SCENARIO, "patients.csv");
+const gold = new Map(scenarioRows(SCENARIO, "gold.csv").map((record) => [record.patient_id, record]));
 
-const patients = readCsv("patients.csv").map(({ record }) => record);
-const gold = new Map(readCsv("gold.csv").map(({ record }) => [record.patient_id, record]));
-
-// Each note points at the line its record starts on (records may span lines).
-const notesByPatient = new Map<string, Note[]>();
-let previousEnd = 1;
-for (const { record, info } of readCsv("notes.csv")) {
-  const note: Note = {
-    patientId: record.patient_id,
-    noteId: record.note_id,
-    date: record.date,
-    text: record.text,
-    noteType: record.note_type,
-    source: { file: "notes.csv", line: previousEnd + 1 },
-  };
-  previousEnd = info.lines;
-  const list = notesByPatient.get(note.patientId) ?? [];
-  list.push(note);
-  notesByPatient.set(note.patientId, list);
-}
+const notesByPatient = scenarioNotes(SCENARIO);
 
 interface Outcome {
   id: string;

@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { Note } from "../../../src/core/types.js";
 import { genderOf } from "../../../src/stages/screen/about-whom.js";
 import { screenPatient, type ScreenedPatient } from "../../../src/stages/screen/screen-patient.js";
 import { compileMatcher } from "../../../src/text/terms/match.js";
@@ -10,6 +8,7 @@ import { parseTerms } from "../../../src/text/terms/parse-terms.js";
 import { readDocumentRules } from "../../../src/text/documents/read-rules.js";
 import { DEFAULT_REASON_IDS as EXCLUSION_REASONS } from "../../../src/text/context/reasons.js";
 import { rules } from "./rules.js";
+import { scenarioNotes, scenarioRows, type Row } from "../../helpers/scenario-files.js";
 
 // A hand-written scenario of fictional records (fixtures/scenarios/screening-hard-cases): 60 patients who
 // were, or may have been, trafficked, written in the ways that tempt rules to exclude them, and 30 who
@@ -20,28 +19,10 @@ const SCENARIO = fileURLToPath(new URL("../../../fixtures/scenarios/screening-ha
 const caseMatcher = compileMatcher(parseTerms(readFileSync(`${PRESET}terms.txt`, "utf8"), "terms.txt").filter((t) => t.group === "case"));
 const documents = readDocumentRules(`${PRESET}documents.json`);
 
-type Row = Record<string, string>;
-const readCsv = (name: string): Array<{ record: Row; info: { lines: number } }> =>
-  parse(readFileSync(`${SCENARIO}${name}`, "utf8"), { columns: true, info: true, skip_empty_lines: true });
+const patients = new Map(scenarioRows(SCENARIO, "patients.csv").map((record) => [record.patient_id, record]));
+const gold = scenarioRows(SCENARIO, "gold.csv");
 
-const patients = new Map(readCsv("patients.csv").map(({ record }) => [record.patient_id, record]));
-const gold = readCsv("gold.csv").map(({ record }) => record);
-
-// Each note points at the line its record starts on (records may span lines).
-const notesByPatient = new Map<string, Note[]>();
-let previousEnd = 1;
-for (const { record, info } of readCsv("notes.csv")) {
-  const note: Note = {
-    patientId: record.patient_id,
-    noteId: record.note_id,
-    date: record.date,
-    text: record.text,
-    noteType: record.note_type,
-    source: { file: "notes.csv", line: previousEnd + 1 },
-  };
-  previousEnd = info.lines;
-  notesByPatient.set(note.patientId, [...(notesByPatient.get(note.patientId) ?? []), note]);
-}
+const notesByPatient = scenarioNotes(SCENARIO);
 
 const screened = new Map<string, ScreenedPatient>(
   gold.map((g) => [
