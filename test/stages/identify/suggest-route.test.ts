@@ -179,6 +179,22 @@ const DOCUMENTS: [string, string, string, string, string, string][] = [
     "historical.disclosure",
   ],
   [
+    "the team's reply to a referral under a letterhead naming one of its services",
+    "Riverside Psychological Therapies Service\n1 Park Road\n\n4 June 2012\n\nDr ZZZZZ\nThe Health Centre\n\nDear Dr ZZZZZ\n\nThank you for referring this 31 year old woman, whom I saw on 1 June. She told me she was trafficked to the UK in 2004 and made to work in a nail bar for three years.\n\nYours sincerely\n\nZZZZZ\nClinical Psychologist",
+    "Correspondence",
+    "during_contact_historical",
+    "",
+    "historical.disclosure",
+  ],
+  [
+    "the team's actions after a disclosure, under 'Actions taken'",
+    "Seen today. She disclosed that she was trafficked from Romania in 2003 and kept in a flat for two years.\nActions taken:\n- Referral to adult social care made by phone; police to be informed with her consent.",
+    "Event",
+    "during_contact_historical",
+    "",
+    "historical.disclosure",
+  ],
+  [
     "a care plan review stating it as known",
     "CPA REVIEW\nBackground: survivor of trafficking, PTSD, on sertraline.\nCurrent: settled, attending college.",
     "Event",
