@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { createRandom } from "../../src/core/random.js";
 import { toCsv } from "../../src/io/write-csv.js";
-import { drawSample } from "../../src/stages/sample/draw-sample.js";
+import { drawSample } from "../../src/second-rater/plan.js";
 
 type Row = Readonly<Record<string, string>>;
 
@@ -36,7 +36,7 @@ export function demoCoderFiles(extracts: readonly Row[], evidence: readonly Row[
     return [...new Set((planted.get(x.note_id) ?? []).filter((p) => p.start < e && p.end > s).map((p) => p.code))].sort();
   };
   const ids = extracts.map((x) => x.extract_id);
-  const secondSample = new Set(drawSample(ids, 0, fraction, seed).map((s) => s.id));
+  const secondSample = new Set(drawSample(ids, { first: 0, fraction, seed }).map((s) => s.id));
   const rnd = createRandom(`${seed}:coders`);
   const extra = new Set(rnd.shuffle(ids.filter((id) => !secondSample.has(id))).slice(0, Math.round(ids.length / 5)));
   const byId = new Map(extracts.map((x) => [x.extract_id, x]));

@@ -9,7 +9,7 @@
  */
 import { createRandom } from "../../src/core/random.js";
 import { toCsv } from "../../src/io/write-csv.js";
-import { drawSample } from "../../src/stages/sample/draw-sample.js";
+import { drawSample } from "../../src/second-rater/plan.js";
 
 /** The truth columns the raters read (truth/patients.csv). */
 export interface TruthRow {
@@ -63,7 +63,7 @@ export function demoRaterFiles(rows: readonly TruthRow[], config: DemoConfig): {
   });
 
   // Rater 2 sees the seeded sample the tool draws; they differ from rater 1 on a few of those patients.
-  const sample = drawSample(returned.map((t) => t.patient_id), first, fraction, seed).map((s) => s.id);
+  const sample = drawSample(returned.map((t) => t.patient_id), { first, fraction, seed }).map((s) => s.id);
   const flips = new Set(rnd.shuffle(sample.filter((id) => !unsure.has(id))).slice(0, 4));
   const rater2 = sample.map((id) => {
     const d = decisionOf(byId.get(id)!);
@@ -79,7 +79,7 @@ export function demoRaterFiles(rows: readonly TruthRow[], config: DemoConfig): {
 
   // Routes: rater 1 confirms every eligible patient's route as the truth says; rater 2 differs on a few.
   // Stage 3 draws its own second-rater sample the same way, over the eligible patients in id order.
-  const routeSample = drawSample(eligible.map((t) => t.patient_id), first, fraction, seed).map((s) => s.id);
+  const routeSample = drawSample(eligible.map((t) => t.patient_id), { first, fraction, seed }).map((s) => s.id);
   const routeFlips = new Set(rnd.shuffle(routeSample).slice(0, 3));
   const routes2 = routeSample.map((id) => {
     const t = byId.get(id)!;

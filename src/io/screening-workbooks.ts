@@ -1,4 +1,5 @@
 import type { DecisionColumn, DecisionSheet } from "./decision-workbook.js";
+import { SAMPLED_COLUMNS } from "./sampled-columns.js";
 
 /** The study's exclusion reasons as the workbooks show them (the context rules' `reasons`, compiled). */
 interface ScreeningReasons {
@@ -79,8 +80,7 @@ export const secondRaterSheet = (reasons?: ScreeningReasons, about: readonly str
   sheet: "Screening",
   idColumn: "patient_id",
   evidence: [
-    { header: "group", key: "group", width: 8 },
-    { header: "why_sampled", key: "why_sampled", width: 12 },
+    ...SAMPLED_COLUMNS,
     { header: "n_mentions", key: "n_mentions", width: 11 },
     { header: "evidence", key: "evidence", width: 90, wrap: true },
   ],

@@ -3,9 +3,13 @@ import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { PendingHumanStep, UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type ReadDecisions } from "../../io/decision-workbook.js";
+import { readDecisionWorkbook, writeDecisionWorkbook, type ReadDecisions } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { writeCsv } from "../../io/write-csv.js";
+import { sampleRatings } from "../../second-rater/compare.js";
+import { readRaterWorkbook } from "../../second-rater/files.js";
+import { emptyCells, raterFileMessage } from "../../second-rater/messages.js";
+import { samplingRecord } from "../../second-rater/plan.js";
 import { mergeRaters } from "../../stats/agreement/raters.js";
 import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stats/agreement/summarise.js";
 import { agreedOf, figureText } from "../../stats/agreement/wording.js";
@@ -15,20 +19,16 @@ import { discrepancySheet, screeningSheet, secondRaterSheet } from "../../io/scr
 import { loadReasons, stageDir } from "../study.js";
 import { reportWorkbookChanges } from "../workbook-messages.js";
 
-async function readDecisions(path: string, spec: DecisionSheet, what: string, run: string): Promise<ReadDecisions> {
-  if (!existsSync(path)) throw new UserError(`${path}: not found (run notes-analyse ${run} first to write the ${what} workbook)`);
-  const read = await readDecisionWorkbook(path, spec);
-  if (read.problems.length > 0) throw decisionProblemsError(read.problems, "fix the workbook, save, and run notes-analyse consensus again");
-  return read;
-}
-
 function asDecisions(read: ReadDecisions, decision: string, reason: string): Map<string, Decision> {
   return new Map([...read.decisions].map(([id, d]) => [id, { decision: d[decision] ?? "", reason: d[reason] ?? "" }]));
 }
 
+/** Where each workbook comes from, for the one message when it is missing or does not match. */
+const RATER1 = { rerun: "consensus", required: { workbook: "rater-1 screening", writtenBy: "screen" } };
+const RATER2 = { rerun: "consensus", required: { workbook: "second-rater", writtenBy: "sample" } };
+
 function listMissing(ids: string[], read: ReadDecisions, path: string, column: string): string {
-  const shown = ids.slice(0, 8).map((id) => `${id} (${read.columnOf[column]}${read.rowOf.get(id) ?? "?"})`);
-  return `${path}: ${ids.length} ${column} cell${ids.length === 1 ? "" : "s"} still empty: ${shown.join(", ")}${ids.length > 8 ? ", …" : ""}`;
+  return raterFileMessage(emptyCells(path, read, ids, column));
 }
 
 async function run(ctx: CommandContext): Promise<CommandResult> {
@@ -38,14 +38,14 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const dir = stageDir(config, "screening");
   const returned = await readReturned(stageDir(config, "search"));
   const r1Path = join(dir, "screening.xlsx");
-  const r1 = await readDecisions(r1Path, SCREENING_SHEET, "rater-1 screening", "screen");
+  const r1 = await readRaterWorkbook(r1Path, SCREENING_SHEET, RATER1);
   const samplePath = join(dir, "sample.csv");
   const sample = existsSync(samplePath) ? (await readCsvRows(samplePath, ["patient_id", "why"])).map((r) => r.values.patient_id) : [];
   if (sample.length === 0) ctx.log.warn(`${samplePath}: no second-rater sample (run notes-analyse sample); consensus uses rater 1 alone`);
   const r2Path = join(dir, "second-rater.xlsx");
-  const r2 = sample.length > 0 ? await readDecisions(r2Path, SECOND_RATER_SHEET, "second-rater", "sample") : undefined;
+  const r2 = sample.length > 0 ? await readRaterWorkbook(r2Path, SECOND_RATER_SHEET, RATER2) : undefined;
   const discPath = join(dir, "discrepancies.xlsx");
-  const consensusRead = existsSync(discPath) ? await readDecisions(discPath, DISCREPANCY_SHEET, "discrepancy", "consensus") : undefined;
+  const consensusRead = await readRaterWorkbook(discPath, DISCREPANCY_SHEET, { rerun: "consensus" });
 
   const result = resolveConsensus({
     returned,
@@ -61,13 +61,12 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
 
   let agreement: ReturnType<typeof summariseAgreement> | undefined;
   if (r2) {
-    const pick = (read: ReadDecisions) => new Map(sample.map((id) => [id, read.decisions.get(id)?.decision ?? null]));
     // The seed and sizes the sample was actually drawn with (sample.json), not today's settings.
     const drawn = readSampleInfo(join(dir, "sample.json"));
-    agreement = summariseAgreement(mergeRaters([{ name: "rater1", ratings: pick(r1) }, { name: "rater2", ratings: pick(r2) }]), {
+    agreement = summariseAgreement(mergeRaters(sampleRatings(sample, r1.decisions, r2.decisions, (d) => d?.decision ?? null)), {
       bootstrap: { resamples: DEFAULT_BOOTSTRAP.resamples, seed: drawn?.seed ?? config.seed },
     });
-    const sampleInfo = { seed: drawn?.seed ?? config.seed, first: drawn?.first ?? config.sampling.first, fraction: drawn?.fraction ?? config.sampling.fraction, sampled: sample.length };
+    const sampleInfo = samplingRecord({ seed: drawn?.seed ?? config.seed, first: drawn?.first ?? config.sampling.first, fraction: drawn?.fraction ?? config.sampling.fraction }, sample.length);
     writeFileAtomic(join(dir, "agreement.json"), `${JSON.stringify({ ...sampleInfo, ...agreement }, null, 2)}\n`);
     ctx.log.info(
       `consensus: second-rater sample: ${agreedOf(agreement.items_agreed ?? 0, agreement.items_compared)}, Cohen's kappa ${figureText(agreement.cohen_kappa, agreement.why_undefined?.cohen_kappa)} (agreement.json)`,

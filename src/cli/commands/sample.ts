@@ -2,9 +2,8 @@ import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { ruleFile } from "../../config/load.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { writeDecisionWorkbook } from "../../io/decision-workbook.js";
-import { writeCsv } from "../../io/write-csv.js";
-import { drawSample } from "../../stages/sample/draw-sample.js";
+import { writeBlindedWorkbook, writeSampleCsv } from "../../second-rater/files.js";
+import { describeSample, drawSample } from "../../second-rater/plan.js";
 import { readContextRules } from "../../text/context/index.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { screenPatient, snippetRuns } from "../../stages/screen/screen-patient.js";
@@ -18,15 +17,11 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const config = ctx.config();
   const returned = await readReturned(stageDir(config, "search"));
   const { first, fraction } = config.sampling;
-  const sample = drawSample(
-    returned.map((p) => p.patientId),
-    first,
-    fraction,
-    config.seed,
-  );
+  const sampling = { seed: config.seed, first, fraction };
+  const sample = drawSample(returned.map((p) => p.patientId), sampling);
   const group = new Map(returned.map((p) => [p.patientId, p.group]));
   const dir = stageDir(config, "screening");
-  writeCsv(join(dir, "sample.csv"), ["patient_id", "why", "group"], sample.map((s) => [s.id, s.why, group.get(s.id) ?? ""]));
+  writeSampleCsv(join(dir, "sample.csv"), sample, (id) => group.get(id) ?? "");
   const about = {
     seed: config.seed,
     first,
@@ -42,19 +37,20 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
   const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(sample.map((s) => s.id)), "sample");
-  const change = await writeDecisionWorkbook(
+  const change = await writeBlindedWorkbook(
     join(dir, "second-rater.xlsx"),
     secondRaterSheet(rules.reasons, [
       "Second-rater screening workbook (blinded): no rater-1 decisions and no suggestions are shown.",
-      `Sample: the first ${first} returned patients in patient id order plus ${Math.round(fraction * 100)}% of the rest drawn at random with seed ${config.seed} (${sample.length} patients).`,
+      `Sample: ${describeSample(sampling, "returned patients")} (${sample.length} patients).`,
       "Fill in `decision` (include / exclude / unsure) and, for exclude, `exclusion_reason`. Only the yellow cells can be edited.",
       "Then run `notes-analyse consensus` to compare with rater 1.",
     ]),
-    sample.map((s) => {
-      const r = screenPatient(s.id, notes.get(s.id) ?? [], caseMatcher, rules, { blinded: true });
-      return { id: s.id, evidence: { group: group.get(s.id) ?? "", why_sampled: s.why, n_mentions: r.mentions.length, evidence: snippetRuns(r.snippets) } };
-    }),
-    { force: ctx.flags.force, now: () => new Date(), statusColumn: "why_sampled", droppedStatus: "no longer sampled" },
+    sample,
+    (id) => {
+      const r = screenPatient(id, notes.get(id) ?? [], caseMatcher, rules, { blinded: true });
+      return { group: group.get(id) ?? "", n_mentions: r.mentions.length, evidence: snippetRuns(r.snippets) };
+    },
+    { force: ctx.flags.force, now: () => new Date() },
   );
   ctx.log.info(`sample: ${about.first_n} first + ${about.random_n} random of ${returned.length} returned patients (seed ${config.seed})`);
   reportWorkbookChanges(ctx.log, "sample", join(dir, "second-rater.xlsx"), change);

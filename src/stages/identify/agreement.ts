@@ -1,3 +1,4 @@
+import { pairRatings, sampleRatings } from "../../second-rater/compare.js";
 import { mergeRaters } from "../../stats/agreement/raters.js";
 import { summariseAgreement, type AgreementOptions, type AgreementReport } from "../../stats/agreement/summarise.js";
 import type { RouteDecision } from "./routes.js";
@@ -24,15 +25,7 @@ export function routeAgreement(
     if (!d?.final_route) return null;
     return detailed && d.final_route === serviceCategory ? `${d.final_route}:${d.final_service || "unspecified"}` : d.final_route;
   };
-  const both = sample.filter((id) => label(rater1.get(id), false) !== null && label(rater2.get(id), false) !== null);
-  if (both.length === 0) return undefined;
-  const report = (detailed: boolean): AgreementReport =>
-    summariseAgreement(
-      mergeRaters([
-        { name: "rater1", ratings: new Map(sample.map((id) => [id, label(rater1.get(id), detailed)])) },
-        { name: "rater2", ratings: new Map(sample.map((id) => [id, label(rater2.get(id), detailed)])) },
-      ]),
-      options,
-    );
+  if (pairRatings(sample, rater1, rater2, (d) => label(d, false) !== null).pairs.length === 0) return undefined;
+  const report = (detailed: boolean): AgreementReport => summariseAgreement(mergeRaters(sampleRatings(sample, rater1, rater2, (d) => label(d, detailed))), options);
   return { route: report(false), route_and_service: report(true) };
 }

@@ -1,6 +1,8 @@
 import { NEUTRAL_TOPIC, type Topic } from "../../config/topic.js";
 import type { DecisionColumn, DecisionSheet } from "../../io/decision-workbook.js";
 import type { SheetColumn } from "../../io/workbook.js";
+import { SAMPLED_COLUMNS } from "../../io/sampled-columns.js";
+import { describeSample, type Sampling } from "../../second-rater/plan.js";
 import type { CompiledCategories } from "./types.js";
 
 function decisionColumns(scheme: CompiledCategories): DecisionColumn[] {
@@ -69,19 +71,15 @@ export function identificationSheet(scheme: CompiledCategories, topic: Topic = N
 }
 
 /** Rater 2's blinded workbook: the mentions only, no suggestion and no rater-1 decision. */
-export function secondRaterSheet(scheme: CompiledCategories, sampling: { seed: number; first: number; fraction: number; n: number }, topic: Topic = NEUTRAL_TOPIC): DecisionSheet {
+export function secondRaterSheet(scheme: CompiledCategories, sampling: Sampling & { n: number }, topic: Topic = NEUTRAL_TOPIC): DecisionSheet {
   return {
     sheet: "Identification",
     idColumn: "patient_id",
-    evidence: [
-      { header: "group", key: "group", width: 8 },
-      { header: "why_sampled", key: "why_sampled", width: 12 },
-      { header: "mentions", key: "mentions", width: 110, wrap: true },
-    ],
+    evidence: [...SAMPLED_COLUMNS, { header: "mentions", key: "mentions", width: 110, wrap: true }],
     decisions: decisionColumns(scheme),
     about: [
       "Second-rater identification workbook (blinded): no suggestions and no rater-1 decisions are shown.",
-      `Sample: the first ${sampling.first} eligible patients in patient id order plus ${Math.round(sampling.fraction * 100)}% of the rest drawn at random with seed ${sampling.seed} (${sampling.n} patients).`,
+      `Sample: ${describeSample(sampling, "eligible patients")} (${sampling.n} patients).`,
       `For each patient read the mentions (and the record where you need more) and fill in \`final_route\` (and \`final_service\` when the route is ${scheme.serviceCategory}). The first way the team learned of ${topic.topic} counts. Definitions on the Categories sheet.`,
       "Then run `notes-analyse identify` again: it compares the two raters and writes 03-identification/agreement.json.",
     ],

@@ -1,3 +1,4 @@
+import { notRated } from "../../second-rater/compare.js";
 import { NO_REASON } from "../../text/context/reasons.js";
 
 export { NO_REASON };
@@ -50,7 +51,7 @@ export interface ConsensusResult {
 export function resolveConsensus(input: ConsensusInput): ConsensusResult {
   const inSample = new Set(input.sample);
   const missingRater1 = input.returned.filter((p) => !input.rater1.get(p.patientId)?.decision).map((p) => p.patientId);
-  const missingRater2 = input.sample.filter((id) => !input.rater2.get(id)?.decision);
+  const missingRater2 = notRated(input.sample, input.rater2, (d) => Boolean(d.decision));
   const discrepancies: Discrepancy[] = [];
   for (const p of input.returned) {
     const r1 = input.rater1.get(p.patientId);

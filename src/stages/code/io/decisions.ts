@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { UserError } from "../../../core/errors.js";
-import { readDecisionWorkbook, type DecisionSheet } from "../../../io/decision-workbook.js";
-import { readablePath } from "../../../io/write-set.js";
+import type { DecisionSheet } from "../../../io/decision-workbook.js";
+import { readRaterWorkbook } from "../../../second-rater/files.js";
 import type { Span } from "../../../text/context/sentences.js";
 import { parseExtractId } from "../extract.js";
 import type { CoderDecision } from "../types.js";
@@ -9,12 +7,8 @@ import { toCoderDecisions } from "./workbooks.js";
 
 /** A coder's decisions from a workbook (none when it does not exist yet); any bad cell stops the run, named. */
 export async function readCoderDecisions(path: string, spec: DecisionSheet, codesKey: string): Promise<Map<string, CoderDecision>> {
-  if (!existsSync(readablePath(path))) return new Map();
-  const read = await readDecisionWorkbook(path, spec);
-  if (read.problems.length > 0) {
-    throw new UserError(`${read.problems[0]}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ""}`);
-  }
-  return toCoderDecisions(read.decisions, codesKey);
+  const read = await readRaterWorkbook(path, spec, { rerun: "code" });
+  return toCoderDecisions(read?.decisions ?? new Map(), codesKey);
 }
 
 /**

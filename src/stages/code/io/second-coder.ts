@@ -1,7 +1,9 @@
 import { join } from "node:path";
-import { writeDecisionWorkbook } from "../../../io/decision-workbook.js";
 import { writeCsv } from "../../../io/write-csv.js";
-import { drawSample } from "../../sample/draw-sample.js";
+import type { BlindedLayout } from "../../../second-rater/blinded.js";
+import { pairRatings } from "../../../second-rater/compare.js";
+import { writeBlindedWorkbook } from "../../../second-rater/files.js";
+import { drawSample } from "../../../second-rater/plan.js";
 import { agreementRow, CODER_AGREEMENT_COLUMNS, coderAgreement } from "../coder-agreement.js";
 import type { Codebook } from "../codebook/types.js";
 import type { CoderDecision, Extract } from "../types.js";
@@ -14,6 +16,9 @@ export interface SecondCoderResult {
   /** Extracts both coded with exactly the same codes. */
   identical: number;
 }
+
+/** Extracts are drawn at random only (no first N), so rows say nothing of why; `status` marks rows no longer drawn. */
+const EXTRACTS: BlindedLayout = { status: "status" };
 
 /**
  * The second coder's step: a seeded random `fraction` of the extracts in a blinded workbook
@@ -29,18 +34,23 @@ export async function secondCoder(
 ): Promise<SecondCoderResult> {
   const path = join(dir, "second-coder.xlsx");
   const spec = secondCoderSpec(book, opts.seed, opts.fraction);
-  const sample = new Set(drawSample(extracts.map((e) => e.extractId), 0, opts.fraction, opts.seed).map((s) => s.id));
+  const sample = drawSample(extracts.map((e) => e.extractId), { seed: opts.seed, first: 0, fraction: opts.fraction });
   const second = opts.force ? new Map<string, CoderDecision>() : await readCoderDecisions(path, spec, "codes");
-  await writeDecisionWorkbook(
+  const byId = new Map(extracts.map((e) => [e.extractId, e]));
+  await writeBlindedWorkbook(
     path,
     spec,
-    extracts.filter((e) => sample.has(e.extractId)).map((e) => ({ id: e.extractId, evidence: { group: e.group, date: e.date, text: e.text.replace(/\r\n?/g, "\n"), status: "" } })),
-    { force: opts.force, now: opts.now, statusColumn: "status" },
+    sample,
+    (id) => {
+      const e = byId.get(id)!;
+      return { group: e.group, date: e.date, text: e.text.replace(/\r\n?/g, "\n"), status: "" };
+    },
+    { force: opts.force, now: opts.now },
+    EXTRACTS,
   );
-  const pairs = [...second.entries()]
-    .filter(([id, d]) => d.codes.length > 0 && (first.get(id)?.codes.length ?? 0) > 0)
-    .map(([id, d]) => ({ first: first.get(id)!.codes, second: d.codes }));
+  // Every extract both coded counts, in the second coder's sheet order, rows no longer drawn included.
+  const pairs = pairRatings([...second.keys()], first, second, (d) => d.codes.length > 0).pairs.map((p) => ({ first: p.first.codes, second: p.second.codes }));
   if (pairs.length > 0) writeCsv(join(dir, "coder-agreement.csv"), CODER_AGREEMENT_COLUMNS, coderAgreement(book, pairs).map(agreementRow));
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((c, i) => c === [...b].sort()[i]);
-  return { sample: sample.size, codedByBoth: pairs.length, identical: pairs.filter((p) => same(p.first, p.second)).length };
+  return { sample: sample.length, codedByBoth: pairs.length, identical: pairs.filter((p) => same(p.first, p.second)).length };
 }

@@ -1,5 +1,6 @@
 import type { DecisionRow, DecisionSheet } from "../../../io/decision-workbook.js";
 import type { RichRun, SheetColumn } from "../../../io/workbook.js";
+import { percentText } from "../../../second-rater/plan.js";
 import { codingValues } from "../codebook/compile.js";
 import { NO_CODE, type Codebook } from "../codebook/types.js";
 import { formatLearned } from "../learn/format.js";
@@ -78,7 +79,7 @@ export function secondCoderSpec(book: Codebook, seed: number, fraction: number):
     about: [
       "Second coder: code each extract independently, without looking at the first coder's workbook.",
       "Enter code ids from the Codes sheet in codes, separated by ';' ('none' when none apply). Leave it empty if you did not code the extract.",
-      `This is a random ${Math.round(fraction * 100)}% of the extracts, drawn with seed ${seed}; agreement per code is written to coder-agreement.csv once both coders have coded.`,
+      `This is a random ${percentText(fraction)} of the extracts, drawn with seed ${seed}; agreement per code is written to coder-agreement.csv once both coders have coded.`,
     ],
     extraSheets: [codesSheet(book)],
   };
