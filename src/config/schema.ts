@@ -52,7 +52,6 @@ const nonEmpty = z.string().min(1, { error: "expected a non-empty text" });
 
 /** Where the notes come from: files (`notes`), or the `note` table of an OMOP CDM database (`omop`). */
 export const SOURCES = ["files", "omop"] as const;
-export type Source = (typeof SOURCES)[number];
 
 const sqlName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]*$/, { error: "expected a schema name (letters, digits, _ and $, not starting with a digit)" });
 
