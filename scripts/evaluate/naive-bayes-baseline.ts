@@ -1,6 +1,7 @@
 /**
  * The naive Bayes learner `code --learn` used before the linear model, kept only as the baseline that
- * scripts/evaluate-code-learn.ts compares the linear model with.
+ * scripts/evaluate-code-learn.ts compares the linear model with. Kept as written rather than taken from
+ * npm (natural's or wink's naive Bayes): the comparison is with the very model it replaced.
  */
 import { NO_CODE } from "../../src/stages/code/codebook/types.js";
 import type { LearnedCode } from "../../src/stages/code/types.js";

@@ -11,7 +11,6 @@ export interface Logger {
   error(message: string): void;
   /** A progress line, only on a terminal; `done` ends it. */
   progress(message: string, done?: boolean): void;
-  readonly color: boolean;
 }
 
 export interface LoggerOptions {
@@ -33,7 +32,6 @@ export function createLogger(opts: LoggerOptions): Logger {
     }
   };
   return {
-    color: useColor,
     info(message) {
       if (opts.quiet) return;
       clearProgress();
@@ -53,18 +51,5 @@ export function createLogger(opts: LoggerOptions): Logger {
       progressShown = !done;
       if (done) stream.write("\n");
     },
-  };
-}
-
-/** A logger that records, for tests and for quiet runs inside `run`. */
-export function memoryLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    color: false,
-    info: (m) => void lines.push(m),
-    warn: (m) => void lines.push(`warning ${m}`),
-    error: (m) => void lines.push(`error ${m}`),
-    progress: () => undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { EXIT, UserError } from "../core/errors.js";
+import { EXIT, EXIT_MEANING, UserError } from "../core/errors.js";
 import { lockStudy, STATE_DIR, type StudyLock } from "../io/study-lock.js";
 import { recoverCommits, withWriteSet, WriteSet } from "../io/write-set.js";
 import { environmentError } from "./environment-error.js";
@@ -69,6 +69,19 @@ function register(program: Command, spec: CommandSpec, argv: string[], result: {
   });
 }
 
+/** Break `text` at spaces into lines of at most `width` characters. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join("\n");
+}
+
 /** Build the program with the commands given (see loadCommands). Exposed for tests of the help text. */
 export function buildProgram(argv: string[], result: { code: number }, commands: readonly CommandSpec[]): Command {
   const program = new Command("notes-analyse");
@@ -82,9 +95,7 @@ export function buildProgram(argv: string[], result: { code: number }, commands:
   program.addHelpText(
     "after",
     `
-Exit codes: 0 success, 1 agreement threshold not met (or verify found changes), 2 bad usage,
-config, input or environment (a file or folder that cannot be read or written), 3 a human step is
-pending (a workbook to fill in), 70 a bug in notes-analyse (run again with --debug and report it).
+${wrap(`Exit codes: ${Object.entries(EXIT).map(([k, code]) => `${code} ${EXIT_MEANING[k as keyof typeof EXIT]}`).join(", ")}.`, 100)}
 Every study command reads notes-analyse.config.json from this folder when present; flags override it.
 Start with: notes-analyse run --demo`,
   );

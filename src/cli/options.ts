@@ -72,7 +72,6 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--child-age-cutoff <years>", description: "age at first contact below which a patient is a child (default 18)", key: ["childAgeCutoff"], parse: number },
   { flags: "--kwic-width <chars>", description: "characters of context each side of a hit (default 80)", key: ["kwicWidth"], parse: number },
   { flags: "--backups <n>", description: "backups kept per workbook when a re-run replaces it (default 5; the oldest go first)", key: ["backups"], parse: number },
-  { flags: "--show-text", description: "allow note text in log messages (off by default)", key: ["showText"] },
   { flags: "--rank", description: "screen: order the undecided rows of screening.xlsx by a model score learned from the decisions so far (from 10 decided, 2 of each)", key: ["rank"] },
   { flags: "--source <kind>", description: "where the notes are: files (--notes, the default) or omop (the note table of an OMOP CDM database in PostgreSQL)", key: ["source"] },
   { flags: "--omop-url <url>", description: "the OMOP database as postgresql://user@host:port/db (default: the PGHOST, PGUSER, PGDATABASE … environment variables)", key: ["omop", "url"] },

@@ -37,7 +37,6 @@ const nonEmpty = z.string().min(1, { error: "expected a non-empty text" });
 
 /** Where the notes come from: files (`notes`), or the `note` table of an OMOP CDM database (`omop`). */
 export const SOURCES = ["files", "omop"] as const;
-export type Source = (typeof SOURCES)[number];
 
 /**
  * The one schema of the study settings: the config file and the command-line flags are both checked
@@ -90,7 +89,6 @@ export const configSchema = z.strictObject({
     .default({ first: 10, fraction: 0.1 }),
   childAgeCutoff: z.number({ error: "expected an age in years" }).positive({ error: "expected an age in years above 0" }).max(120, { error: "expected an age in years up to 120" }).default(18),
   kwicWidth: z.number({ error: "expected a number of characters" }).int().min(10, { error: "expected at least 10 characters" }).max(1000, { error: "expected at most 1000 characters" }).default(80),
-  showText: z.boolean({ error: "expected true or false" }).default(false),
   rank: z.boolean({ error: "expected true or false" }).default(false),
   backups: z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(1, { error: "expected at least 1 (a replaced workbook always keeps a backup)" }).max(1000, { error: "expected at most 1000" }).default(5),
 });

@@ -10,6 +10,15 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means, as `--help` lists them: a code added to EXIT must say what it means here. */
+export const EXIT_MEANING: Record<keyof typeof EXIT, string> = {
+  ok: "success",
+  threshold: "agreement threshold not met (or verify found changes)",
+  usage: "bad usage, config, input or environment (a file or folder that cannot be read or written)",
+  pending: "a human step is pending (a workbook to fill in)",
+  internal: "a bug in notes-analyse (run again with --debug and report it)",
+};
+
 /**
  * An error the user can cause and fix: bad usage, config or input. Its message is one line that names
  * the file, key or line and says what was expected; it never carries note text.

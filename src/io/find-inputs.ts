@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { extname, relative, resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import fg from "fast-glob";
 import { UserError } from "../core/errors.js";
 
@@ -49,10 +49,4 @@ function requireKind(path: string): InputKind {
   const kind = kindOf(path);
   if (!kind) throw new UserError(`${path}: unsupported file type "${extname(path) || "(none)"}" (expected .csv, .tsv, .jsonl or .txt)`);
   return kind;
-}
-
-/** A path for messages: relative to `cwd` when inside it. */
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") ? rel : path;
 }

@@ -1,3 +1,8 @@
+/**
+ * Zip archives of stored entries for exchange files. Kept rather than taken from npm: fflate, the lightest
+ * well-kept zip writer (no dependencies), writes the same archive byte for byte except that it leaves the
+ * UTF-8 name flag off ASCII names, so it would change every `.qdpx` to save the 90 lines below.
+ */
 import { writeFileAtomic } from "./atomic-write.js";
 
 /** One file of a zip archive. */

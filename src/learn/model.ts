@@ -7,12 +7,6 @@ import { documentVector, fitIdf, type SparseVector } from "./tfidf.js";
  * logistic regression per class. Screening relevance, the second opinion on routes and `code --learn`
  * all use it, through these functions.
  */
-export interface TextModelOptions {
-  buckets: number;
-  logistic: LogisticOptions;
-}
-
-export const DEFAULT_TEXT_MODEL: TextModelOptions = { buckets: DEFAULT_BUCKETS, logistic: DEFAULT_LOGISTIC };
 
 /**
  * Documents turned into vectors. The idf is fitted on every document of the task, labelled or not (as

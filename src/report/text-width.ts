@@ -1,7 +1,10 @@
 /**
  * Text measurement without a browser: advance widths (in em) of DejaVu Sans Bold, read from the font's
  * hmtx table. Bold is wider than regular for every character, and the usual fallbacks (Verdana, Arial,
- * Helvetica, Liberation Sans) are no wider, so text measured here fits wherever it is drawn.
+ * Helvetica, Liberation Sans) are no wider, so text measured here fits wherever it is drawn. Kept
+ * rather than taken from npm: string-pixel-width, the one measuring package that needs no font file, has
+ * no DejaVu Sans among its 17 fonts, and opentype.js or fontkit would read these same numbers only from
+ * the font itself, shipped with the tool.
  */
 const WIDTHS: Record<string, number> = {
   " ": 0.348, "\u00a0": 0.348, "!": 0.456, '"': 0.521, "#": 0.838, $: 0.696, "%": 1.002, "&": 0.872, "'": 0.306, "(": 0.457, ")": 0.457,

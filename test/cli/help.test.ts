@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CommandSpec } from "../../src/cli/command.js";
 import { buildProgram } from "../../src/cli/main.js";
+import { EXIT, EXIT_MEANING } from "../../src/core/errors.js";
 import { COMMAND_LOADERS } from "../../src/cli/commands/index.js";
 import { optionKey, STUDY_OPTIONS } from "../../src/cli/options.js";
 
@@ -39,5 +40,17 @@ describe("each command's --help lists only its own options", () => {
     program.exitOverride();
     await program.parseAsync(["node", "notes-analyse", "verify", "/nonexistent-study-folder", "--terms", "x.txt", "--quiet"]);
     expect(result.code).toBe(2); // no manifest there, not "unknown option"
+  });
+});
+
+describe("notes-analyse --help", () => {
+  it("lists every exit code of the EXIT table with its meaning", () => {
+    let text = "";
+    const program = buildProgram(["node", "notes-analyse"], { code: 0 }, COMMANDS);
+    program.configureOutput({ writeOut: (s) => void (text += s), writeErr: (s) => void (text += s) });
+    program.outputHelp();
+    const exits = text.slice(text.indexOf("Exit codes:")).replace(/\s+/g, " ");
+    for (const [key, code] of Object.entries(EXIT)) expect(exits, key).toContain(`${code} ${EXIT_MEANING[key as keyof typeof EXIT]}`);
+    expect(exits).toContain("70 a bug in notes-analyse");
   });
 });

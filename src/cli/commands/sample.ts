@@ -62,7 +62,7 @@ export const sampleCommand: CommandSpec = {
   name: "sample",
   summary: "draw the blinded second-rater sample (first N plus a seeded random fraction)",
   studyOptions: true,
-  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "sampling.first", "sampling.fraction", "seed", "showText"],
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "sampling.first", "sampling.fraction", "seed"],
   locks: "study",
   run,
 };

@@ -82,7 +82,7 @@ export const screenCommand: CommandSpec = {
   name: "screen",
   summary: "rater-1 screening workbook with suggestions",
   studyOptions: true,
-  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "showText"],
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out"],
   locks: "study",
   run,
 };

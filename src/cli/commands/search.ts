@@ -142,7 +142,7 @@ export const searchCommand: CommandSpec = {
   name: "search",
   summary: "find every patient the case-finding terms name, with each hit in context",
   studyOptions: true,
-  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "out", "childAgeCutoff", "kwicWidth", "showText"],
+  uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "out", "childAgeCutoff", "kwicWidth"],
   ignores: ["--force"],
   locks: "study",
   configure: (cmd) =>

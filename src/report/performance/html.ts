@@ -9,7 +9,6 @@ const TASKS: [Task, string][] = [
   ["codes", "Codes"],
 ];
 
-const f2 = (x: number) => x.toFixed(2);
 const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
 
 function sourceLabel(c: Comparison, card: PerformanceCard): string {

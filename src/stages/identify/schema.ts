@@ -117,4 +117,3 @@ export const categoriesSchema = z.strictObject({
 });
 
 export type CategoriesFile = z.output<typeof categoriesSchema>;
-export type RuleSpec = z.output<typeof ruleSchema>;

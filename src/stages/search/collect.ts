@@ -91,5 +91,3 @@ export function termCounts(hits: readonly HitRow[]): string {
     .map(([, c]) => `${c.term} (${c.n})`)
     .join("; ");
 }
-
-export { cmp as compareText };

@@ -1,7 +1,6 @@
 import { boundedWald, seFromVariance } from "./interval.js";
 import { marginals, type ContingencyTable } from "./table.js";
 
-export { Z95 } from "./interval.js";
 
 /** Cohen's kappa of a two-rater table, with the Fleiss, Cohen & Everitt (1969) asymptotic SE. */
 export interface CohenKappa {

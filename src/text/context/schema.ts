@@ -151,8 +151,5 @@ export const contextRulesSchema = z.strictObject({
   coreference: coreferenceSchema.optional(),
 });
 
-export type TriggerRule = z.output<typeof triggerSchema>;
-export type SenseRule = z.output<typeof senseSchema>;
 export type FrameRule = z.output<typeof frameSchema>;
-export type ReasonRule = z.output<typeof reasonSchema>;
 export type ContextRulesFile = z.output<typeof contextRulesSchema>;

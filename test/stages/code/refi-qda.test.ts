@@ -69,7 +69,9 @@ describe(".qdc import from other tools", () => {
   });
   it.each([
     ["not XML", "hello", /codebook\.qdc:1: not well-formed XML/],
-    ["an unclosed element", "<CodeBook><Codes>\n<Code name='x'>\n</CodeBook>", /codebook\.qdc:3: not well-formed XML: <\/CodeBook> does not close <Code>/],
+    ["an unclosed element", "<CodeBook><Codes>\n<Code name='x'>\n</CodeBook>", /codebook\.qdc:3: not well-formed XML: unexpected close tag/],
+    ["an undefined entity", "<CodeBook>&e;</CodeBook>", /codebook\.qdc:1: not well-formed XML: undefined entity/],
+    ["an entity declared in the DOCTYPE", "<!DOCTYPE x [<!ENTITY e 'boom'>]>\n<CodeBook>&e;</CodeBook>", /codebook\.qdc:1: not well-formed XML: a DOCTYPE with an internal subset is not accepted/],
     ["another root", "<Project name='x'/>", /expected a REFI-QDA codebook \(root element CodeBook\), found <Project>/],
     ["no codes", "<CodeBook><Codes/></CodeBook>", /the codebook has no codes/],
     ["an external entity", "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><CodeBook/>", /DOCTYPE with an internal subset is not accepted/],
