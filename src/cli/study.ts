@@ -19,15 +19,9 @@ import { readTextFile } from "../io/open-text.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
 import type { Logger } from "./logger.js";
+import { artefactPath, STAGE_DIRS } from "../io/artefacts.js";
 
-/** The output sub-folders of SPEC §5. */
-export const STAGE_DIRS = {
-  search: "01-search",
-  screening: "02-screening",
-  identification: "03-identification",
-  themes: "04-themes",
-  report: "report",
-} as const;
+export { STAGE_DIRS };
 
 export function stageDir(config: ResolvedConfig, stage: keyof typeof STAGE_DIRS): string {
   return join(config.out, STAGE_DIRS[stage]);
@@ -98,7 +92,7 @@ export async function loadPatients(config: ResolvedConfig, log: Logger, ids?: Re
  * `02-screening/eligible.csv` written by `consensus`. Order and duplicates are normalised.
  */
 export async function loadEligible(config: ResolvedConfig, eligibleFlag: string | undefined, cwd: string, log: Logger): Promise<{ ids: string[]; file: string }> {
-  const file = eligibleFlag ? resolvePath(cwd, eligibleFlag) : join(stageDir(config, "screening"), "eligible.csv");
+  const file = eligibleFlag ? resolvePath(cwd, eligibleFlag) : artefactPath(config.out, "eligible");
   if (!existsSync(file)) {
     throw new UserError(
       eligibleFlag
@@ -121,7 +115,7 @@ export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, 
   const searchDir = stageDir(config, "search");
   const kept = join(searchDir, RETURNED_NOTES_FILE);
   if (!existsSync(kept)) {
-    if (existsSync(join(searchDir, "patients.csv"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
+    if (existsSync(artefactPath(config.out, "returnedPatients"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
     return exportNotesOf(config, cwd, log, ids);
   }
   const selected = config.source === "files" && config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined;

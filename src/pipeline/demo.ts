@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ARTEFACTS } from "../io/artefacts.js";
 import { fillEmptyDecisions } from "../io/fill-decisions.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
 import { cellText, readWorkbook } from "../io/workbook.js";
@@ -16,17 +17,17 @@ export const DEMO_RATERS = join(DEMO_DIR, "raters");
  */
 export const DEMO_FILLS: Record<string, { workbook: string; sheet: string; id: string; file: string }[]> = {
   consensus: [
-    { workbook: "02-screening/screening.xlsx", sheet: "Screening", id: "patient_id", file: "rater1-screening.csv" },
-    { workbook: "02-screening/second-rater.xlsx", sheet: "Screening", id: "patient_id", file: "rater2-screening.csv" },
-    { workbook: "02-screening/discrepancies.xlsx", sheet: "Discrepancies", id: "patient_id", file: "consensus.csv" },
+    { workbook: ARTEFACTS.screeningWorkbook.path, sheet: "Screening", id: "patient_id", file: "rater1-screening.csv" },
+    { workbook: ARTEFACTS.secondRaterScreening.path, sheet: "Screening", id: "patient_id", file: "rater2-screening.csv" },
+    { workbook: ARTEFACTS.discrepancies.path, sheet: "Discrepancies", id: "patient_id", file: "consensus.csv" },
   ],
   identify: [
-    { workbook: "03-identification/identification.xlsx", sheet: "Identification", id: "patient_id", file: "routes-rater1.csv" },
-    { workbook: "03-identification/second-rater.xlsx", sheet: "Identification", id: "patient_id", file: "routes-rater2.csv" },
+    { workbook: ARTEFACTS.identificationWorkbook.path, sheet: "Identification", id: "patient_id", file: "routes-rater1.csv" },
+    { workbook: ARTEFACTS.secondRaterRoutes.path, sheet: "Identification", id: "patient_id", file: "routes-rater2.csv" },
   ],
   code: [
-    { workbook: "04-themes/coded-extracts.xlsx", sheet: "Extracts", id: "extract_id", file: "coder1-codes.csv" },
-    { workbook: "04-themes/second-coder.xlsx", sheet: "Extracts", id: "extract_id", file: "coder2-codes.csv" },
+    { workbook: ARTEFACTS.codedExtracts.path, sheet: "Extracts", id: "extract_id", file: "coder1-codes.csv" },
+    { workbook: ARTEFACTS.secondCoder.path, sheet: "Extracts", id: "extract_id", file: "coder2-codes.csv" },
   ],
 };
 
@@ -37,7 +38,7 @@ export const DEMO_FILLS: Record<string, { workbook: string; sheet: string; id: s
  * uncoded extract counts with its suggestions anyway.
  */
 export const DEMO_ACCEPTS: Record<string, { workbook: string; sheet: string; id: string; decision: string; suggestion: string; none: string }[]> = {
-  code: [{ workbook: "04-themes/coded-extracts.xlsx", sheet: "Extracts", id: "extract_id", decision: "final_codes", suggestion: "suggested_codes", none: "none" }],
+  code: [{ workbook: ARTEFACTS.codedExtracts.path, sheet: "Extracts", id: "extract_id", decision: "final_codes", suggestion: "suggested_codes", none: "none" }],
 };
 
 /** Fill a stage's workbooks from the bundled synthetic raters; returns the cells filled. */

@@ -1,6 +1,7 @@
 import type { CommandSpec } from "../cli/command.js";
 import type { PresetFile } from "../config/presets.js";
 import type { ResolvedConfig } from "../config/load.js";
+import { artefactPaths as files } from "../io/artefacts.js";
 import { searchCommand } from "../cli/commands/search.js";
 import { screenCommand } from "../cli/commands/screen.js";
 import { sampleCommand } from "../cli/commands/sample.js";
@@ -41,7 +42,7 @@ export const STAGES: StageDef[] = [
     reads: [],
     // notes.jsonl: the returned patients' notes, which the later stages read instead of the export;
     // notes-source.json: the export files as search read them, which they check first.
-    produces: ["01-search/patients.csv", "01-search/hits.csv", "01-search/search.xlsx", "01-search/notes.jsonl", "01-search/notes-source.json"],
+    produces: files("returnedPatients", "hits", "searchWorkbook", "returnedNotes", "notesSource"),
     usesNotes: true,
     usesPatients: true,
     rules: ["terms"],
@@ -50,10 +51,10 @@ export const STAGES: StageDef[] = [
   {
     name: "screen",
     command: screenCommand,
-    requires: ["01-search/patients.csv", "01-search/notes.jsonl"],
+    requires: files("returnedPatients", "returnedNotes"),
     reads: [],
-    produces: ["02-screening/suggestions.csv", "02-screening/screening.xlsx"],
-    readsIf: (config) => (config.rank ? ["01-search/hits.csv", "02-screening/screening.xlsx"] : []),
+    produces: files("suggestions", "screeningWorkbook"),
+    readsIf: (config) => (config.rank ? files("hits", "screeningWorkbook") : []),
     usesNotes: false,
     // The patients file gives each patient's gender, which tells whom a pronoun is about.
     usesPatients: true,
@@ -63,9 +64,9 @@ export const STAGES: StageDef[] = [
   {
     name: "sample",
     command: sampleCommand,
-    requires: ["01-search/patients.csv", "01-search/notes.jsonl"],
+    requires: files("returnedPatients", "returnedNotes"),
     reads: [],
-    produces: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx"],
+    produces: files("sample", "sampleInfo", "secondRaterScreening"),
     usesNotes: false,
     usesPatients: false,
     rules: ["terms", "contextRules", "documents"],
@@ -74,9 +75,9 @@ export const STAGES: StageDef[] = [
   {
     name: "consensus",
     command: consensusCommand,
-    requires: ["01-search/patients.csv", "02-screening/screening.xlsx"],
-    reads: ["02-screening/sample.csv", "02-screening/sample.json", "02-screening/second-rater.xlsx", "02-screening/discrepancies.xlsx"],
-    produces: ["02-screening/eligible.csv", "02-screening/flow.csv"],
+    requires: files("returnedPatients", "screeningWorkbook"),
+    reads: files("sample", "sampleInfo", "secondRaterScreening", "discrepancies"),
+    produces: files("eligible", "flow"),
     usesNotes: false,
     usesPatients: false,
     // The exclusion reasons: the workbooks' drop-downs and flow.csv's rows.
@@ -86,9 +87,9 @@ export const STAGES: StageDef[] = [
   {
     name: "identify",
     command: identifyCommand,
-    requires: ["02-screening/eligible.csv"],
-    reads: ["01-search/notes.jsonl", "03-identification/identification.xlsx", "03-identification/second-rater.xlsx"],
-    produces: ["03-identification/routes.csv", "03-identification/summary.csv", "03-identification/identification.xlsx"],
+    requires: files("eligible"),
+    reads: files("returnedNotes", "identificationWorkbook", "secondRaterRoutes"),
+    produces: files("routes", "routeSummary", "identificationWorkbook"),
     usesNotes: false,
     usesPatients: true,
     rules: ["terms", "categories", "contextRules", "documents", "topic"],
@@ -97,9 +98,9 @@ export const STAGES: StageDef[] = [
   {
     name: "code",
     command: codeCommand,
-    requires: ["02-screening/eligible.csv"],
-    reads: ["01-search/notes.jsonl", "04-themes/coded-extracts.xlsx", "04-themes/second-coder.xlsx"],
-    produces: ["04-themes/extracts.csv", "04-themes/patient-themes.csv", "04-themes/coded-extracts.xlsx"],
+    requires: files("eligible"),
+    reads: files("returnedNotes", "codedExtracts", "secondCoder"),
+    produces: files("extracts", "patientThemes", "codedExtracts"),
     usesNotes: false,
     usesPatients: true,
     rules: ["terms", "codebook", "documents"],
@@ -108,25 +109,13 @@ export const STAGES: StageDef[] = [
   {
     name: "report",
     command: reportCommand,
-    requires: ["02-screening/eligible.csv"],
+    requires: files("eligible"),
     reads: [
-      "02-screening/flow.csv",
-      "02-screening/agreement.json",
-      "03-identification/summary.csv",
-      "03-identification/agreement.json",
-      "04-themes/code-frequencies.csv",
-      "04-themes/quotes.csv",
-      "04-themes/theme-map-adult.svg",
-      "04-themes/theme-map-child.svg",
-      "04-themes/coder-agreement.csv",
+      ...files("flow", "screeningAgreement", "routeSummary", "routeAgreement", "codeFrequencies", "quotes", "themeMapAdult", "themeMapChild", "coderAgreement"),
       // The performance card compares the suggestions with the final decisions.
-      "01-search/hits.csv",
-      "02-screening/suggestions.csv",
-      "02-screening/screening.xlsx",
-      "03-identification/routes.csv",
-      "04-themes/extracts.csv",
+      ...files("hits", "suggestions", "screeningWorkbook", "routes", "extracts"),
     ],
-    produces: ["report/report.html", "report/report.xlsx", "report/table1.csv", "report/flow.svg"],
+    produces: files("reportHtml", "reportWorkbook", "table1", "flowSvg"),
     usesNotes: false,
     usesPatients: true,
     // The study's words: reasons' labels, categories' labels and groups, the topic, Table 1.

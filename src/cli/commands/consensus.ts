@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readOwnJson } from "../../io/artefacts.js";
 import { join } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { PendingHumanStep, UserError } from "../../core/errors.js";
@@ -122,11 +123,7 @@ async function run(ctx: CommandContext): Promise<CommandResult> {
 
 function readSampleInfo(path: string): { seed: number; first: number; fraction: number } | undefined {
   if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as { seed: number; first: number; fraction: number };
-  } catch {
-    throw new UserError(`${path}: not valid JSON (it is written by notes-analyse sample; run sample again)`);
-  }
+  return readOwnJson(path, "it is written by notes-analyse sample; run sample again") as { seed: number; first: number; fraction: number };
 }
 
 export const consensusCommand: CommandSpec = {

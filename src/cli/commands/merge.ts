@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readOwnJson } from "../../io/artefacts.js";
 import { join, resolve } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
@@ -28,11 +29,7 @@ interface ShardInfo {
 function readShard(dir: string): ShardInfo {
   const path = join(dir, STAGE_DIRS.search, "shard.json");
   if (!existsSync(path)) throw new UserError(`${path}: not found (merge takes the --out folders of notes-analyse search --shard K/N)`);
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as ShardInfo;
-  } catch {
-    throw new UserError(`${path}: not valid JSON (written by search --shard; run that shard again)`);
-  }
+  return readOwnJson(path, "written by search --shard; run that shard again") as ShardInfo;
 }
 
 /** Check the shards are 1..N of one split, searched with the same terms over the same notes. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { EXIT, PendingHumanStep, UserError } from "../../core/errors.js";
@@ -18,7 +18,9 @@ import { VERSION } from "../version.js";
 import { notesPatterns } from "../study.js";
 import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../../io/returned-notes/source.js";
 
-const STATE_FILE = ".notes-analyse/state.json";
+import { ARTEFACTS, artefactPath, readOwnJson } from "../../io/artefacts.js";
+
+const STATE_FILE = ARTEFACTS.runState.path;
 
 interface RunState {
   fingerprints: Record<string, string>;
@@ -28,12 +30,10 @@ interface RunState {
 function readState(out: string): RunState {
   const p = readablePath(join(out, STATE_FILE));
   if (!existsSync(p)) return { fingerprints: {}, command_lines: [] };
-  try {
-    const s = JSON.parse(readFileSync(p, "utf8")) as RunState;
-    return { fingerprints: s.fingerprints ?? {}, command_lines: s.command_lines ?? [] };
-  } catch {
-    return { fingerprints: {}, command_lines: [] };
-  }
+  // A corrupt record is an error: taken as empty, every stage would silently run again.
+  const s = readOwnJson(p, "notes-analyse run's record of the last run: delete it to run every stage again") as Partial<RunState> | null;
+  if (!s || typeof s !== "object") throw new UserError(`${p}: not a record of the last run (delete it to run every stage again)`);
+  return { fingerprints: s.fingerprints ?? {}, command_lines: s.command_lines ?? [] };
 }
 
 function pickStages(from?: string, to?: string): StageDef[] {
@@ -143,13 +143,13 @@ async function run(ctx: CommandContext, _args: string[], opts: Record<string, un
     return { exitCode: EXIT.pending, summary: { out, plan, stopped_at: pending.stage, pending: pending.message.split("\n"), continue_with: resume, study: readStudySummary(out), report: null, manifest: null } };
   }
   let manifest: string | undefined;
-  if (stages.some((s) => s.name === "report") && existsSync(join(out, "report", "report.html"))) {
+  if (stages.some((s) => s.name === "report") && existsSync(artefactPath(out, "reportHtml"))) {
     manifest = await writeManifest(config, out, noteFiles, readState(out).command_lines, hashes, demo ? join(DEMO_DIR, "raters") : undefined);
   }
   const study = readStudySummary(out);
   for (const line of summaryLines(study)) ctx.log.info(`  ${line}`);
-  if (manifest) ctx.log.info(`run: report at ${join(out, "report", "report.html")} (manifest: ${manifest})`);
-  return { summary: { out, plan, study, report: manifest ? join(out, "report", "report.html") : null, manifest: manifest ?? null } };
+  if (manifest) ctx.log.info(`run: report at ${artefactPath(out, "reportHtml")} (manifest: ${manifest})`);
+  return { summary: { out, plan, study, report: manifest ? artefactPath(out, "reportHtml") : null, manifest: manifest ?? null } };
 }
 
 /**
