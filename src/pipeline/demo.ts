@@ -4,7 +4,10 @@ import { fileURLToPath } from "node:url";
 import { ARTEFACTS } from "../io/artefacts.js";
 import { fillEmptyDecisions } from "../io/fill-decisions.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
+import { withOwnWriteSet } from "../io/write-set.js";
 import { cellText, readWorkbook } from "../io/workbook.js";
+import type { StageHook } from "./run-stages.js";
+import type { StageLog } from "./stage.js";
 
 /** The bundled synthetic extract, resolved from the installed package (works from src/ and dist/). */
 export const DEMO_DIR = fileURLToPath(new URL("../../fixtures/south-london-demo/", import.meta.url));
@@ -70,4 +73,20 @@ export async function applyDemoDecisions(stage: string, out: string, ratersDir =
     filled += await fillEmptyDecisions(workbook, a.sheet, a.id, values);
   }
   return filled;
+}
+
+/**
+ * The demo's answer to a human step, as `run`'s stage hook: workbooks that only confirm suggestions do
+ * not stop a stage, so after its first attempt the synthetic raters fill them and the stage reads them
+ * back (a stage whose workbooks are all filled gets nothing); a stage that stopped for a person is run
+ * again once they have filled its workbooks, at most four times.
+ */
+export function demoRaters(out: string, log: StageLog): StageHook {
+  const fill = async (stage: string) => (await withOwnWriteSet(() => applyDemoDecisions(stage, out))) > 0;
+  return async (stage, attempt, pending) => {
+    if (!pending) return attempt === 0 && Boolean(DEMO_FILLS[stage]) && (await fill(stage));
+    if (attempt >= 4 || !(await fill(stage))) return false;
+    log.info(`run: ${stage} — filled the pending workbook(s) from the demo's synthetic raters`);
+    return true;
+  };
 }

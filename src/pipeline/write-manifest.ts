@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "../config/load.js";
 import { PRESET_FILES, type PresetFile } from "../config/presets.js";
 import { readArtefactJson, writeArtefactJson } from "../io/artefacts.js";
-import { VERSION } from "../cli/version.js";
+import { VERSION } from "../core/version.js";
 import { fileEntry, inputEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
 import { ruleFilePath, type HashCache } from "./fingerprint.js";
 import { databaseName } from "../io/omop/connect.js";

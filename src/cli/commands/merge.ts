@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
-import { readOwnJson } from "../../io/artefacts.js";
+import { ARTEFACTS, readOwnJson } from "../../io/artefacts.js";
+
+const PATIENT_COLUMNS = ARTEFACTS.returnedPatients.columns;
+const HIT_COLUMNS = ARTEFACTS.hits.columns;
 import { join, resolve } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
@@ -8,8 +11,7 @@ import { writeCsv } from "../../io/write-csv.js";
 import type { HitRow } from "../../stages/search/collect.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
 import { termHits, type ListedTerm } from "../../stages/search/term-hits.js";
-import { stageDir, STAGE_DIRS } from "../study.js";
-import { HIT_COLUMNS, PATIENT_COLUMNS } from "./search.js";
+import { stageDir, STAGE_DIRS } from "../../pipeline/study.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
 import { mergeReturnedNotes } from "../../io/returned-notes/merge.js";

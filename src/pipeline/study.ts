@@ -18,7 +18,7 @@ import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTextFile } from "../io/open-text.js";
 import { parseTerms } from "../stages/search/parse-terms.js";
 import type { Term } from "../stages/search/terms.js";
-import type { Logger } from "./logger.js";
+import type { StageLog as Logger } from "./stage.js";
 import { artefactPath, STAGE_DIRS } from "../io/artefacts.js";
 
 export { STAGE_DIRS };

@@ -1,0 +1,143 @@
+import { existsSync } from "node:fs";
+import { readOwnJson } from "../../io/artefacts.js";
+import { join } from "node:path";
+import { artefactPaths as files } from "../../io/artefacts.js";
+import { type Stage, type StageContext } from "../stage.js";
+import { PendingHumanStep, UserError } from "../../core/errors.js";
+import { writeFileAtomic } from "../../io/atomic-write.js";
+import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type ReadDecisions } from "../../io/decision-workbook.js";
+import { readCsvRows } from "../../io/read-csv-rows.js";
+import { writeCsv } from "../../io/write-csv.js";
+import { mergeRaters } from "../../stages/agreement/raters.js";
+import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stages/agreement/summarise.js";
+import { agreedOf, figureText } from "../../stages/agreement/wording.js";
+import { FLOW_COLUMNS, flowRows, resolveConsensus, type Decision } from "../../stages/screen/consensus.js";
+import { readReturned } from "../../stages/screen/returned.js";
+import { discrepancySheet, screeningSheet, secondRaterSheet } from "../../stages/screen/workbooks.js";
+import { loadReasons, stageDir } from "../study.js";
+import { reportWorkbookChanges } from "../workbook-messages.js";
+
+async function readDecisions(path: string, spec: DecisionSheet, what: string, run: string): Promise<ReadDecisions> {
+  if (!existsSync(path)) throw new UserError(`${path}: not found (run notes-analyse ${run} first to write the ${what} workbook)`);
+  const read = await readDecisionWorkbook(path, spec);
+  if (read.problems.length > 0) throw decisionProblemsError(read.problems, "fix the workbook, save, and run notes-analyse consensus again");
+  return read;
+}
+
+function asDecisions(read: ReadDecisions, decision: string, reason: string): Map<string, Decision> {
+  return new Map([...read.decisions].map(([id, d]) => [id, { decision: d[decision] ?? "", reason: d[reason] ?? "" }]));
+}
+
+function listMissing(ids: string[], read: ReadDecisions, path: string, column: string): string {
+  const shown = ids.slice(0, 8).map((id) => `${id} (${read.columnOf[column]}${read.rowOf.get(id) ?? "?"})`);
+  return `${path}: ${ids.length} ${column} cell${ids.length === 1 ? "" : "s"} still empty: ${shown.join(", ")}${ids.length > 8 ? ", …" : ""}`;
+}
+
+async function run(ctx: StageContext): Promise<{ summary: unknown }> {
+  const config = ctx.config();
+  const reasons = loadReasons(config);
+  const [SCREENING_SHEET, SECOND_RATER_SHEET, DISCREPANCY_SHEET] = [screeningSheet(reasons), secondRaterSheet(reasons), discrepancySheet(reasons)];
+  const dir = stageDir(config, "screening");
+  const returned = await readReturned(stageDir(config, "search"));
+  const r1Path = join(dir, "screening.xlsx");
+  const r1 = await readDecisions(r1Path, SCREENING_SHEET, "rater-1 screening", "screen");
+  const samplePath = join(dir, "sample.csv");
+  const sample = existsSync(samplePath) ? (await readCsvRows(samplePath, ["patient_id", "why"])).map((r) => r.values.patient_id) : [];
+  if (sample.length === 0) ctx.log.warn(`${samplePath}: no second-rater sample (run notes-analyse sample); consensus uses rater 1 alone`);
+  const r2Path = join(dir, "second-rater.xlsx");
+  const r2 = sample.length > 0 ? await readDecisions(r2Path, SECOND_RATER_SHEET, "second-rater", "sample") : undefined;
+  const discPath = join(dir, "discrepancies.xlsx");
+  const consensusRead = existsSync(discPath) ? await readDecisions(discPath, DISCREPANCY_SHEET, "discrepancy", "consensus") : undefined;
+
+  const result = resolveConsensus({
+    returned,
+    rater1: asDecisions(r1, "decision", "exclusion_reason"),
+    rater2: r2 ? asDecisions(r2, "decision", "exclusion_reason") : new Map(),
+    sample,
+    consensus: consensusRead ? asDecisions(consensusRead, "consensus", "consensus_reason") : new Map(),
+  });
+  const pending: string[] = [];
+  if (result.missingRater1.length) pending.push(listMissing(result.missingRater1, r1, r1Path, "decision"));
+  if (r2 && result.missingRater2.length) pending.push(listMissing(result.missingRater2, r2, r2Path, "decision"));
+  if (pending.length) throw new PendingHumanStep(`${pending.join("\n")}\nfill them in, save, and run notes-analyse consensus again`);
+
+  let agreement: ReturnType<typeof summariseAgreement> | undefined;
+  if (r2) {
+    const pick = (read: ReadDecisions) => new Map(sample.map((id) => [id, read.decisions.get(id)?.decision ?? null]));
+    // The seed and sizes the sample was actually drawn with (sample.json), not today's settings.
+    const drawn = readSampleInfo(join(dir, "sample.json"));
+    agreement = summariseAgreement(mergeRaters([{ name: "rater1", ratings: pick(r1) }, { name: "rater2", ratings: pick(r2) }]), {
+      bootstrap: { resamples: DEFAULT_BOOTSTRAP.resamples, seed: drawn?.seed ?? config.seed },
+    });
+    const sampleInfo = { seed: drawn?.seed ?? config.seed, first: drawn?.first ?? config.sampling.first, fraction: drawn?.fraction ?? config.sampling.fraction, sampled: sample.length };
+    writeFileAtomic(join(dir, "agreement.json"), `${JSON.stringify({ ...sampleInfo, ...agreement }, null, 2)}\n`);
+    ctx.log.info(
+      `consensus: second-rater sample: ${agreedOf(agreement.items_agreed ?? 0, agreement.items_compared)}, Cohen's kappa ${figureText(agreement.cohen_kappa, agreement.why_undefined?.cohen_kappa)} (agreement.json)`,
+    );
+  }
+
+  const change = await writeDecisionWorkbook(
+    discPath,
+    DISCREPANCY_SHEET,
+    result.discrepancies.map((d) => ({
+      id: d.patientId,
+      evidence: {
+        group: d.group,
+        why: d.why,
+        rater1_decision: d.rater1.decision,
+        rater1_reason: d.rater1.reason,
+        rater2_decision: d.rater2?.decision ?? "",
+        rater2_reason: d.rater2?.reason ?? "",
+        evidence: r1.evidence.get(d.patientId)?.evidence ?? "",
+      },
+    })),
+    { force: ctx.force, now: () => new Date(), statusColumn: "why", droppedStatus: "resolved elsewhere" },
+  );
+  reportWorkbookChanges(ctx.log, "consensus", discPath, change);
+  if (result.missingConsensus.length) {
+    const read = await readDecisionWorkbook(discPath, DISCREPANCY_SHEET);
+    throw new PendingHumanStep(`${listMissing(result.missingConsensus, read, discPath, "consensus")}\nagree a consensus decision for each, save, and run notes-analyse consensus again`);
+  }
+
+  writeCsv(
+    join(dir, "eligible.csv"),
+    ["patient_id", "group", "decided_by"],
+    result.final.filter((f) => f.decision === "include").map((f) => [f.patientId, f.group, f.decidedBy]),
+  );
+  const flow = flowRows(returned, result.final, reasons.ids);
+  writeCsv(join(dir, "flow.csv"), FLOW_COLUMNS, flow);
+  const included = result.final.filter((f) => f.decision === "include");
+  const summary = {
+    returned: returned.length,
+    excluded: result.final.length - included.length,
+    included: included.length,
+    included_adult: included.filter((f) => f.group === "adult").length,
+    included_child: included.filter((f) => f.group === "child").length,
+    discrepancies: result.discrepancies.length,
+    agreement: agreement ?? null,
+    out: dir,
+  };
+  ctx.log.info(`consensus: ${summary.returned} returned → ${summary.excluded} excluded → ${summary.included} included (${summary.included_adult} adult, ${summary.included_child} child); ${summary.discrepancies} resolved by consensus`);
+  ctx.log.info(`consensus: wrote ${dir}/eligible.csv, flow.csv${agreement ? ", agreement.json" : ""} and discrepancies.xlsx`);
+  return { summary };
+}
+
+function readSampleInfo(path: string): { seed: number; first: number; fraction: number } | undefined {
+  if (!existsSync(path)) return undefined;
+  return readOwnJson(path, "it is written by notes-analyse sample; run sample again") as { seed: number; first: number; fraction: number };
+}
+
+/** Compares the raters on the sample, sends disagreements and `unsure` to consensus, and writes the eligible list and flow counts. */
+export const consensusStage: Stage = {
+  name: "consensus",
+  requires: files("returnedPatients", "screeningWorkbook"),
+  reads: files("sample", "sampleInfo", "secondRaterScreening", "discrepancies"),
+  produces: files("eligible", "flow"),
+  usesNotes: false,
+  usesPatients: false,
+  // The exclusion reasons: the workbooks' drop-downs and flow.csv's rows.
+  rules: ["contextRules"],
+  settings: [],
+  options: [],
+  run,
+};
