@@ -8,9 +8,9 @@ import type { CompiledDocuments } from "../text/documents/compile.js";
 import { readDocumentRules } from "../text/documents/read-rules.js";
 import { readPatients } from "../io/read-patients.js";
 import { findNoteFiles, readNotes, type NotesOptions } from "../io/read-notes.js";
-import { compareStored, RETURNED_NOTES_FILE } from "../io/returned-notes/format.js";
+import { compareStored } from "../io/returned-notes/format.js";
 import { readReturnedNotes } from "../io/returned-notes/read.js";
-import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
+import { readNotesSource, sourceChange } from "../io/returned-notes/source.js";
 import { readReturned } from "../stages/screen/returned.js";
 import { readTopic, type Topic } from "../config/topic.js";
 import { DEFAULT_SCREENING_REASONS, readContextRules, type ScreeningReasons } from "../stages/screen/context/index.js";
@@ -113,13 +113,13 @@ export async function loadEligible(config: ResolvedConfig, eligibleFlag: string 
  */
 export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>, who: string): Promise<Map<string, Note[]>> {
   const searchDir = stageDir(config, "search");
-  const kept = join(searchDir, RETURNED_NOTES_FILE);
+  const kept = artefactPath(config.out, "returnedNotes");
   if (!existsSync(kept)) {
     if (existsSync(artefactPath(config.out, "returnedPatients"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
     return exportNotesOf(config, cwd, log, ids);
   }
   const selected = config.source === "files" && config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined;
-  const change = sourceChange(readNotesSource(join(searchDir, NOTES_SOURCE_FILE)), selected);
+  const change = sourceChange(readNotesSource(artefactPath(config.out, "notesSource")), selected);
   if (change) throw new UserError(change);
   const returned = new Set((await readReturned(searchDir)).map((p) => p.patientId));
   const out = await readReturnedNotes(kept, ids);

@@ -1,5 +1,5 @@
 import { basename, join } from "node:path";
-import { artefactPaths as files } from "../../io/artefacts.js";
+import { artefactPath, artefactPaths as files } from "../../io/artefacts.js";
 import { ELIGIBLE_OPTION, wholeNumberFlag, type Stage, type StageContext } from "../stage.js";
 import { groupFor } from "../../core/patients.js";
 import type { Note } from "../../core/types.js";
@@ -45,7 +45,7 @@ async function run(ctx: StageContext, opts: Record<string, unknown>): Promise<{ 
     return { summary: { familiarisation: path, notes: n, seed: config.seed } };
   }
 
-  const codedPath = join(dir, "coded-extracts.xlsx");
+  const codedPath = artefactPath(config.out, "codedExtracts");
   const spec = codedExtractsSpec(book, config.seed);
   // --force replaces the coders' workbooks without their decisions (writeDecisionWorkbook keeps a backup).
   const decisions = ctx.force ? new Map() : await readCoderDecisions(codedPath, spec, "final_codes");
@@ -82,11 +82,11 @@ async function run(ctx: StageContext, opts: Record<string, unknown>): Promise<{ 
   const eligibleGroups = eligible.ids.map((id) => groupFor(patients, id));
   const results = writeResults(dir, book, coded, eligibleGroups);
   const origin = `notes-analyse ${VERSION}`;
-  writeFileAtomic(join(dir, "codebook.qdc"), codebookToQdc(book, `${origin} (${book.name})`));
+  writeFileAtomic(artefactPath(config.out, "codebookQdc"), codebookToQdc(book, `${origin} (${book.name})`));
   const noteMap = new Map<string, Note>();
   for (const [pid, list] of notes) for (const n of list) noteMap.set(`${pid}\u0000${n.noteId}`, n);
   const memos = new Map([...decisions].filter(([, d]) => d.memo).map(([id, d]) => [id, d.memo]));
-  writeZip(join(dir, "coded-extracts.qdpx"), buildQdpx(book, coded, noteMap, `${book.name}: coded extracts`, origin, memos));
+  writeZip(artefactPath(config.out, "codedExtractsQdpx"), buildQdpx(book, coded, noteMap, `${book.name}: coded extracts`, origin, memos));
 
   const coderCoded = coded.filter((c) => c.source === "coder").length;
   const summary = {

@@ -1,17 +1,13 @@
 import { existsSync } from "node:fs";
-import { readOwnJson } from "../../io/artefacts.js";
-import { join } from "node:path";
-import { artefactPaths as files } from "../../io/artefacts.js";
+import { artefactPath, artefactPaths as files, readArtefactJson, writeArtefactCsv, writeArtefactJson } from "../../io/artefacts.js";
 import { type Stage, type StageContext } from "../stage.js";
 import { PendingHumanStep, UserError } from "../../core/errors.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
 import { decisionProblemsError, readDecisionWorkbook, writeDecisionWorkbook, type DecisionSheet, type ReadDecisions } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
-import { writeCsv } from "../../io/write-csv.js";
 import { mergeRaters } from "../../stages/agreement/raters.js";
 import { DEFAULT_BOOTSTRAP, summariseAgreement } from "../../stages/agreement/summarise.js";
 import { agreedOf, figureText } from "../../stages/agreement/wording.js";
-import { FLOW_COLUMNS, flowRows, resolveConsensus, type Decision } from "../../stages/screen/consensus.js";
+import { flowRows, resolveConsensus, type Decision } from "../../stages/screen/consensus.js";
 import { readReturned } from "../../stages/screen/returned.js";
 import { discrepancySheet, screeningSheet, secondRaterSheet } from "../../stages/screen/workbooks.js";
 import { loadReasons, stageDir } from "../study.js";
@@ -39,14 +35,14 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
   const [SCREENING_SHEET, SECOND_RATER_SHEET, DISCREPANCY_SHEET] = [screeningSheet(reasons), secondRaterSheet(reasons), discrepancySheet(reasons)];
   const dir = stageDir(config, "screening");
   const returned = await readReturned(stageDir(config, "search"));
-  const r1Path = join(dir, "screening.xlsx");
+  const r1Path = artefactPath(config.out, "screeningWorkbook");
   const r1 = await readDecisions(r1Path, SCREENING_SHEET, "rater-1 screening", "screen");
-  const samplePath = join(dir, "sample.csv");
+  const samplePath = artefactPath(config.out, "sample");
   const sample = existsSync(samplePath) ? (await readCsvRows(samplePath, ["patient_id", "why"])).map((r) => r.values.patient_id) : [];
   if (sample.length === 0) ctx.log.warn(`${samplePath}: no second-rater sample (run notes-analyse sample); consensus uses rater 1 alone`);
-  const r2Path = join(dir, "second-rater.xlsx");
+  const r2Path = artefactPath(config.out, "secondRaterScreening");
   const r2 = sample.length > 0 ? await readDecisions(r2Path, SECOND_RATER_SHEET, "second-rater", "sample") : undefined;
-  const discPath = join(dir, "discrepancies.xlsx");
+  const discPath = artefactPath(config.out, "discrepancies");
   const consensusRead = existsSync(discPath) ? await readDecisions(discPath, DISCREPANCY_SHEET, "discrepancy", "consensus") : undefined;
 
   const result = resolveConsensus({
@@ -65,12 +61,12 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
   if (r2) {
     const pick = (read: ReadDecisions) => new Map(sample.map((id) => [id, read.decisions.get(id)?.decision ?? null]));
     // The seed and sizes the sample was actually drawn with (sample.json), not today's settings.
-    const drawn = readSampleInfo(join(dir, "sample.json"));
+    const drawn = readArtefactJson(config.out, "sampleInfo") as { seed: number; first: number; fraction: number } | undefined;
     agreement = summariseAgreement(mergeRaters([{ name: "rater1", ratings: pick(r1) }, { name: "rater2", ratings: pick(r2) }]), {
       bootstrap: { resamples: DEFAULT_BOOTSTRAP.resamples, seed: drawn?.seed ?? config.seed },
     });
     const sampleInfo = { seed: drawn?.seed ?? config.seed, first: drawn?.first ?? config.sampling.first, fraction: drawn?.fraction ?? config.sampling.fraction, sampled: sample.length };
-    writeFileAtomic(join(dir, "agreement.json"), `${JSON.stringify({ ...sampleInfo, ...agreement }, null, 2)}\n`);
+    writeArtefactJson(config.out, "screeningAgreement", { ...sampleInfo, ...agreement });
     ctx.log.info(
       `consensus: second-rater sample: ${agreedOf(agreement.items_agreed ?? 0, agreement.items_compared)}, Cohen's kappa ${figureText(agreement.cohen_kappa, agreement.why_undefined?.cohen_kappa)} (agreement.json)`,
     );
@@ -99,13 +95,13 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
     throw new PendingHumanStep(`${listMissing(result.missingConsensus, read, discPath, "consensus")}\nagree a consensus decision for each, save, and run notes-analyse consensus again`);
   }
 
-  writeCsv(
-    join(dir, "eligible.csv"),
-    ["patient_id", "group", "decided_by"],
+  writeArtefactCsv(
+    config.out,
+    "eligible",
     result.final.filter((f) => f.decision === "include").map((f) => [f.patientId, f.group, f.decidedBy]),
   );
   const flow = flowRows(returned, result.final, reasons.ids);
-  writeCsv(join(dir, "flow.csv"), FLOW_COLUMNS, flow);
+  writeArtefactCsv(config.out, "flow", flow);
   const included = result.final.filter((f) => f.decision === "include");
   const summary = {
     returned: returned.length,
@@ -120,11 +116,6 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
   ctx.log.info(`consensus: ${summary.returned} returned → ${summary.excluded} excluded → ${summary.included} included (${summary.included_adult} adult, ${summary.included_child} child); ${summary.discrepancies} resolved by consensus`);
   ctx.log.info(`consensus: wrote ${dir}/eligible.csv, flow.csv${agreement ? ", agreement.json" : ""} and discrepancies.xlsx`);
   return { summary };
-}
-
-function readSampleInfo(path: string): { seed: number; first: number; fraction: number } | undefined {
-  if (!existsSync(path)) return undefined;
-  return readOwnJson(path, "it is written by notes-analyse sample; run sample again") as { seed: number; first: number; fraction: number };
 }
 
 /** Compares the raters on the sample, sends disagreements and `unsure` to consensus, and writes the eligible list and flow counts. */

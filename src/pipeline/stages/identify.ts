@@ -1,16 +1,14 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { artefactPaths as files } from "../../io/artefacts.js";
+import { artefactPath, artefactPaths as files, writeArtefactCsv } from "../../io/artefacts.js";
 import { ELIGIBLE_OPTION, type Stage, type StageContext } from "../stage.js";
 import { UserError } from "../../core/errors.js";
 import { groupFor } from "../../core/patients.js";
 import { optionalRuleFile, ruleFile, type ResolvedConfig } from "../../config/load.js";
 import { readDecisionWorkbook, writeDecisionWorkbook } from "../../io/decision-workbook.js";
-import { writeCsv } from "../../io/write-csv.js";
 import { boldRuns } from "../../stages/identify/evidence.js";
 import { mentionContext } from "../../stages/identify/mention-context.js";
 import { readCategories } from "../../stages/identify/read-categories.js";
-import { countedRoute, decisionProblems, ROUTE_COLUMNS, routeRow, type PatientRoute, type RouteDecision } from "../../stages/identify/routes.js";
+import { countedRoute, decisionProblems, routeRow, type PatientRoute, type RouteDecision } from "../../stages/identify/routes.js";
 import { agreedOf, figureText } from "../../stages/agreement/wording.js";
 import { compareRaters, writeSecondRater } from "../../stages/identify/second-rater.js";
 import { suggestRoute } from "../../stages/identify/suggest-route.js";
@@ -41,7 +39,7 @@ async function run(ctx: StageContext, opts: Record<string, unknown>): Promise<{ 
   const { ids } = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
   const patients = await loadPatients(config, ctx.log, new Set(ids));
   const dir = stageDir(config, "identification");
-  const wbPath = join(dir, "identification.xlsx");
+  const wbPath = artefactPath(config.out, "identificationWorkbook");
   const sheet = identificationSheet(scheme, topic);
 
   // Decisions already made: read first, so a damaged workbook stops the run before anything is written.
@@ -88,9 +86,9 @@ async function run(ctx: StageContext, opts: Record<string, unknown>): Promise<{ 
     { force: ctx.force, now: () => new Date(), statusColumn: "status", droppedStatus: "no longer eligible" },
   );
   reportWorkbookChanges(ctx.log, "identify", wbPath, change);
-  writeCsv(join(dir, "routes.csv"), ROUTE_COLUMNS, routes.map(routeRow));
+  writeArtefactCsv(config.out, "routes", routes.map(routeRow));
   const summary = summariseRoutes(routes.map((p) => countedRoute(p, scheme)), scheme);
-  writeCsv(join(dir, "summary.csv"), SUMMARY_COLUMNS, summary.map((r) => SUMMARY_COLUMNS.map((c) => r[c])));
+  writeArtefactCsv(config.out, "routeSummary", summary.map((r) => SUMMARY_COLUMNS.map((c) => r[c])));
   const opinion = await writeRouteOpinion(config.out, config.seed);
   if (opinion) ctx.log.info(`identify: second opinion from a model learned from the confirmed routes in route-model.csv (model score; ${opinion.differ} of ${opinion.unconfirmed} unconfirmed patients differ from the rules' suggestion)`);
 

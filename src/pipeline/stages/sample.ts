@@ -1,10 +1,7 @@
-import { join } from "node:path";
-import { artefactPaths as files } from "../../io/artefacts.js";
+import { artefactPath, artefactPaths as files, writeArtefactCsv, writeArtefactJson } from "../../io/artefacts.js";
 import { type Stage, type StageContext } from "../stage.js";
 import { ruleFile } from "../../config/load.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
 import { writeDecisionWorkbook } from "../../io/decision-workbook.js";
-import { writeCsv } from "../../io/write-csv.js";
 import { drawSample } from "../../stages/sample/draw-sample.js";
 import { readContextRules } from "../../stages/screen/context/index.js";
 import { readReturned } from "../../stages/screen/returned.js";
@@ -27,7 +24,7 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
   );
   const group = new Map(returned.map((p) => [p.patientId, p.group]));
   const dir = stageDir(config, "screening");
-  writeCsv(join(dir, "sample.csv"), ["patient_id", "why", "group"], sample.map((s) => [s.id, s.why, group.get(s.id) ?? ""]));
+  writeArtefactCsv(config.out, "sample", sample.map((s) => [s.id, s.why, group.get(s.id) ?? ""]));
   const about = {
     seed: config.seed,
     first,
@@ -38,13 +35,13 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
     first_n: sample.filter((s) => s.why === "first").length,
     random_n: sample.filter((s) => s.why === "random").length,
   };
-  writeFileAtomic(join(dir, "sample.json"), `${JSON.stringify(about, null, 2)}\n`);
+  writeArtefactJson(config.out, "sampleInfo", about);
 
   const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
   const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
   const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(sample.map((s) => s.id)), "sample");
   const change = await writeDecisionWorkbook(
-    join(dir, "second-rater.xlsx"),
+    artefactPath(config.out, "secondRaterScreening"),
     secondRaterSheet(rules.reasons, [
       "Second-rater screening workbook (blinded): no rater-1 decisions and no suggestions are shown.",
       `Sample: the first ${first} returned patients in patient id order plus ${Math.round(fraction * 100)}% of the rest drawn at random with seed ${config.seed} (${sample.length} patients).`,
@@ -58,7 +55,7 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
     { force: ctx.force, now: () => new Date(), statusColumn: "why_sampled", droppedStatus: "no longer sampled" },
   );
   ctx.log.info(`sample: ${about.first_n} first + ${about.random_n} random of ${returned.length} returned patients (seed ${config.seed})`);
-  reportWorkbookChanges(ctx.log, "sample", join(dir, "second-rater.xlsx"), change);
+  reportWorkbookChanges(ctx.log, "sample", artefactPath(config.out, "secondRaterScreening"), change);
   ctx.log.info(`sample: wrote ${dir}/sample.csv, sample.json and second-rater.xlsx — give second-rater.xlsx to rater 2`);
   return { summary: { ...about, out: dir } };
 }

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { artefactPaths as files, writeArtefactCsv } from "../../io/artefacts.js";
+import { artefactPath, artefactPaths as files, writeArtefactCsv } from "../../io/artefacts.js";
 import { type Stage, type StageContext } from "../stage.js";
 import { ruleFile } from "../../config/load.js";
 import { readDecisionWorkbook, writeDecisionWorkbook, type DecisionRow } from "../../io/decision-workbook.js";
@@ -57,7 +56,7 @@ async function run(ctx: StageContext): Promise<{ summary: unknown }> {
         rule: r.suggestion.rule,
       },
     }));
-  const workbook = join(dir, "screening.xlsx");
+  const workbook = artefactPath(config.out, "screeningWorkbook");
   let ranking: RankOutcome | undefined;
   if (config.rank) {
     // The decisions are read here only to learn from them; the writer below carries them over exactly as before.

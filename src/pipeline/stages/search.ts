@@ -1,5 +1,5 @@
-import { basename, join } from "node:path";
-import { ARTEFACTS, artefactPaths as files, writeArtefactCsv } from "../../io/artefacts.js";
+import { basename } from "node:path";
+import { ARTEFACTS, artefactPath, artefactPaths as files, writeArtefactCsv, writeArtefactJson } from "../../io/artefacts.js";
 import { wholeNumberFlag, type Stage, type StageContext } from "../stage.js";
 import { groupFor } from "../../core/patients.js";
 import { at, UserError } from "../../core/errors.js";
@@ -14,10 +14,9 @@ import { termHitLines, termHits, type ListedTerm } from "../../stages/search/ter
 import type { Term } from "../../stages/search/terms.js";
 import { parseShard } from "../../stages/search/shard.js";
 import { sha256 } from "../../core/hash.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
 import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
 import { DuplicateNoteId, NoteSpool } from "../../io/returned-notes/spool.js";
-import { filesSource, NOTES_SOURCE_FILE, omopSource, type NotesSource } from "../../io/returned-notes/source.js";
+import { filesSource, omopSource, type NotesSource } from "../../io/returned-notes/source.js";
 import { readOmopNotes } from "../../io/omop/read-notes.js";
 
 const PATIENT_COLUMNS = ARTEFACTS.returnedPatients.columns;
@@ -46,7 +45,7 @@ async function run(ctx: StageContext, cmdOpts: Record<string, unknown>): Promise
   const dir = stageDir(config, "search");
   // Read before the search, so a file changed while it runs is seen as changed by the later stages.
   const source: NotesSource = fromDatabase ? omopSource(config.omop) : filesSource(inputs.map((f) => f.path));
-  const spool = new NoteSpool(join(dir, RETURNED_NOTES_FILE), fromDatabase ? "the note table" : inputs.length === 1 ? inputs[0].path : "the notes export");
+  const spool = new NoteSpool(artefactPath(config.out, "returnedNotes"), fromDatabase ? "the note table" : inputs.length === 1 ? inputs[0].path : "the notes export");
   let found;
   try {
     found = await searchNotes({
@@ -82,9 +81,9 @@ async function run(ctx: StageContext, cmdOpts: Record<string, unknown>): Promise
   } catch (err) {
     throw err instanceof DuplicateNoteId && !fromDatabase ? await duplicateAt(err, config, ctx) : err;
   }
-  writeFileAtomic(join(dir, NOTES_SOURCE_FILE), `${JSON.stringify(source, null, 2)}\n`);
+  writeArtefactJson(config.out, "notesSource", source);
   const perTerm = termHits(listedTerms(terms), hits);
-  await writeSearchWorkbook(join(dir, "search.xlsx"), patientRows, hits, perTerm);
+  await writeSearchWorkbook(artefactPath(config.out, "searchWorkbook"), patientRows, hits, perTerm);
   if (shard) {
     // What merge checks before combining shards: same terms, same inputs, every shard of the same N.
     const notes = source.kind === "files" ? source.files.map((f) => f.path) : [`${source.database} ${source.schema}.note`];
@@ -97,7 +96,7 @@ async function run(ctx: StageContext, cmdOpts: Record<string, unknown>): Promise
       notes_read: found.notes,
       patients: found.patients,
     };
-    writeFileAtomic(join(dir, "shard.json"), `${JSON.stringify(about, null, 2)}\n`);
+    writeArtefactJson(config.out, "shard", about);
   }
 
   const summary = {
