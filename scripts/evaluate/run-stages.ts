@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { artefactPath } from "../../src/io/artefacts.js";
 import type { Outputs } from "./figures.js";
 import { suggestedPatientThemes, type Row } from "./stages.js";
 
@@ -28,11 +29,11 @@ function rows(path: string): Row[] | undefined {
 
 /** The output files the evaluation scores, read from a study output folder (absent files stay undefined). */
 export function readOutputs(out: string): Outputs {
-  const extracts = rows(join(out, "04-themes", "extracts.csv"));
+  const extracts = rows(artefactPath(out, "extracts"));
   return {
-    returned: rows(join(out, "01-search", "patients.csv")),
-    suggestions: rows(join(out, "02-screening", "suggestions.csv")),
-    routes: rows(join(out, "03-identification", "routes.csv")),
+    returned: rows(artefactPath(out, "returnedPatients")),
+    suggestions: rows(artefactPath(out, "suggestions")),
+    routes: rows(artefactPath(out, "routes")),
     patientThemes: extracts && suggestedPatientThemes(extracts),
   };
 }

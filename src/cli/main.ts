@@ -10,7 +10,7 @@ import { addCommonFlags, addStudyOptions, commonFlags, flagsToConfig } from "./o
 import { loadCommands } from "./commands/index.js";
 import type { CommandSpec } from "./command.js";
 
-import { VERSION } from "./version.js";
+import { VERSION } from "../core/version.js";
 
 /** How long a command waits for another one writing the same study before it stops. */
 const LOCK_WAIT_MS = 5000;

@@ -22,17 +22,6 @@ function number(raw: string, flag: string): number {
   return n;
 }
 
-/** A command's whole-number flag, from `min` to `max` (undefined when the flag is not given). */
-export function wholeNumberFlag(raw: unknown, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (String(raw).trim() === "" || !Number.isInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-    throw new UserError(`command line › ${flag}: expected a whole number ${range} (got ${JSON.stringify(String(raw))})`);
-  }
-  return n;
-}
-
 /** `patient_id=BrcId,text=Attachment_Text` → { patient_id: "BrcId", text: "Attachment_Text" }. */
 export function parseColumns(raw: string, flag = "--columns"): Record<string, string> {
   const out: Record<string, string> = {};
@@ -77,11 +66,6 @@ export const STUDY_OPTIONS: StudyOption[] = [
   { flags: "--omop-url <url>", description: "the OMOP database as postgresql://user@host:port/db (default: the PGHOST, PGUSER, PGDATABASE … environment variables)", key: ["omop", "url"] },
   { flags: "--omop-schema <name>", description: "the schema of the OMOP CDM tables (default public)", key: ["omop", "schema"] },
 ];
-
-/** `--eligible FILE` (SPEC §4), taken by the stages that work on the eligible patients. */
-export function addEligibleOption(cmd: Command): Command {
-  return cmd.option("--eligible <file>", "CSV with a patient_id column: the eligible patients for this run (default 02-screening/eligible.csv)");
-}
 
 /** Options every command takes, whether or not it uses them. */
 export const COMMON_FLAGS = [

@@ -1,9 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ARTEFACTS } from "../io/artefacts.js";
 import { fillEmptyDecisions } from "../io/fill-decisions.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
+import { withOwnWriteSet } from "../io/write-set.js";
 import { cellText, readWorkbook } from "../io/workbook.js";
+import type { StageHook } from "./run-stages.js";
+import type { StageLog } from "./stage.js";
 
 /** The bundled synthetic extract, resolved from the installed package (works from src/ and dist/). */
 export const DEMO_DIR = fileURLToPath(new URL("../../fixtures/south-london-demo/", import.meta.url));
@@ -16,17 +20,17 @@ export const DEMO_RATERS = join(DEMO_DIR, "raters");
  */
 export const DEMO_FILLS: Record<string, { workbook: string; sheet: string; id: string; file: string }[]> = {
   consensus: [
-    { workbook: "02-screening/screening.xlsx", sheet: "Screening", id: "patient_id", file: "rater1-screening.csv" },
-    { workbook: "02-screening/second-rater.xlsx", sheet: "Screening", id: "patient_id", file: "rater2-screening.csv" },
-    { workbook: "02-screening/discrepancies.xlsx", sheet: "Discrepancies", id: "patient_id", file: "consensus.csv" },
+    { workbook: ARTEFACTS.screeningWorkbook.path, sheet: "Screening", id: "patient_id", file: "rater1-screening.csv" },
+    { workbook: ARTEFACTS.secondRaterScreening.path, sheet: "Screening", id: "patient_id", file: "rater2-screening.csv" },
+    { workbook: ARTEFACTS.discrepancies.path, sheet: "Discrepancies", id: "patient_id", file: "consensus.csv" },
   ],
   identify: [
-    { workbook: "03-identification/identification.xlsx", sheet: "Identification", id: "patient_id", file: "routes-rater1.csv" },
-    { workbook: "03-identification/second-rater.xlsx", sheet: "Identification", id: "patient_id", file: "routes-rater2.csv" },
+    { workbook: ARTEFACTS.identificationWorkbook.path, sheet: "Identification", id: "patient_id", file: "routes-rater1.csv" },
+    { workbook: ARTEFACTS.secondRaterRoutes.path, sheet: "Identification", id: "patient_id", file: "routes-rater2.csv" },
   ],
   code: [
-    { workbook: "04-themes/coded-extracts.xlsx", sheet: "Extracts", id: "extract_id", file: "coder1-codes.csv" },
-    { workbook: "04-themes/second-coder.xlsx", sheet: "Extracts", id: "extract_id", file: "coder2-codes.csv" },
+    { workbook: ARTEFACTS.codedExtracts.path, sheet: "Extracts", id: "extract_id", file: "coder1-codes.csv" },
+    { workbook: ARTEFACTS.secondCoder.path, sheet: "Extracts", id: "extract_id", file: "coder2-codes.csv" },
   ],
 };
 
@@ -37,7 +41,7 @@ export const DEMO_FILLS: Record<string, { workbook: string; sheet: string; id: s
  * uncoded extract counts with its suggestions anyway.
  */
 export const DEMO_ACCEPTS: Record<string, { workbook: string; sheet: string; id: string; decision: string; suggestion: string; none: string }[]> = {
-  code: [{ workbook: "04-themes/coded-extracts.xlsx", sheet: "Extracts", id: "extract_id", decision: "final_codes", suggestion: "suggested_codes", none: "none" }],
+  code: [{ workbook: ARTEFACTS.codedExtracts.path, sheet: "Extracts", id: "extract_id", decision: "final_codes", suggestion: "suggested_codes", none: "none" }],
 };
 
 /** Fill a stage's workbooks from the bundled synthetic raters; returns the cells filled. */
@@ -69,4 +73,20 @@ export async function applyDemoDecisions(stage: string, out: string, ratersDir =
     filled += await fillEmptyDecisions(workbook, a.sheet, a.id, values);
   }
   return filled;
+}
+
+/**
+ * The demo's answer to a human step, as `run`'s stage hook: workbooks that only confirm suggestions do
+ * not stop a stage, so after its first attempt the synthetic raters fill them and the stage reads them
+ * back (a stage whose workbooks are all filled gets nothing); a stage that stopped for a person is run
+ * again once they have filled its workbooks, at most four times.
+ */
+export function demoRaters(out: string, log: StageLog): StageHook {
+  const fill = async (stage: string) => (await withOwnWriteSet(() => applyDemoDecisions(stage, out))) > 0;
+  return async (stage, attempt, pending) => {
+    if (!pending) return attempt === 0 && Boolean(DEMO_FILLS[stage]) && (await fill(stage));
+    if (attempt >= 4 || !(await fill(stage))) return false;
+    log.info(`run: ${stage} — filled the pending workbook(s) from the demo's synthetic raters`);
+    return true;
+  };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { sha256, sha256File } from "../core/hash.js";
 import type { ResolvedConfig } from "../config/load.js";
 import { presetFile, type PresetFile } from "../config/presets.js";
-import type { StageDef } from "./stages.js";
+import type { Stage } from "./stage.js";
 
 /** Hashes of files, each computed once per run (the notes export can be large). */
 export class HashCache {
@@ -31,7 +31,7 @@ export function ruleFilePath(config: ResolvedConfig, key: PresetFile): string | 
  * mean a re-run would compute the same thing.
  */
 export async function stageFingerprint(
-  stage: StageDef,
+  stage: Stage,
   config: ResolvedConfig,
   out: string,
   noteFiles: readonly string[],

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { readDecisionWorkbook, type DecisionSheet } from "../io/decision-workbook.js";
 import { screeningSheet, secondRaterSheet } from "../io/screening-workbooks.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed, pendingMessage } from "./confirm.js";
-import type { StageDef } from "./stages.js";
+import type { Stage } from "./stage.js";
 
 /** One stage of a dry run: what `run` would do with it, and why. */
 export interface PlannedStage {
@@ -14,7 +14,7 @@ export interface PlannedStage {
 
 /** What the plan knows of each stage: is it unchanged since its last run (fingerprint and outputs)? */
 export interface StageFacts {
-  stage: StageDef;
+  stage: Stage;
   fresh: boolean;
   missing: string[];
 }

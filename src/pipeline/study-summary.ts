@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { artefactPath, readArtefactJson } from "../io/artefacts.js";
 import { parse } from "csv-parse/sync";
 import type { AgreementReport } from "../stats/agreement/summarise.js";
 import { agreedOf, figureText } from "../stats/agreement/wording.js";
@@ -23,7 +23,7 @@ function csv(path: string): Record<string, string>[] {
 /** The headline figures of a study's outputs, read from whichever stage files exist. */
 export function readStudySummary(out: string): StudySummary {
   const s: StudySummary = {};
-  const flow = csv(join(out, "02-screening", "flow.csv"));
+  const flow = csv(artefactPath(out, "flow"));
   const row = (step: string, reason = "") => flow.find((r) => r.step === step && r.reason === reason);
   if (flow.length) {
     s.returned = Number(row("returned")?.total ?? 0);
@@ -31,15 +31,14 @@ export function readStudySummary(out: string): StudySummary {
     const inc = row("included");
     s.included = { adult: Number(inc?.adult ?? 0), child: Number(inc?.child ?? 0), total: Number(inc?.total ?? 0) };
   }
-  const agreementPath = join(out, "02-screening", "agreement.json");
-  if (existsSync(agreementPath)) {
-    const a = JSON.parse(readFileSync(agreementPath, "utf8")) as AgreementReport;
+  const a = readArtefactJson(out, "screeningAgreement") as AgreementReport | undefined;
+  if (a) {
     s.screening_kappa = a.cohen_kappa;
     s.screening_agreement = a.observed_agreement;
     if (a.items_agreed !== undefined) s.screening_agreed = { agreed: a.items_agreed, compared: a.items_compared };
     if (a.why_undefined?.cohen_kappa) s.screening_kappa_why = a.why_undefined.cohen_kappa;
   }
-  const routes = csv(join(out, "03-identification", "summary.csv"));
+  const routes = csv(artefactPath(out, "routeSummary"));
   if (routes.length && "formatted" in routes[0]) {
     s.routes = {};
     for (const r of routes) {
@@ -47,7 +46,7 @@ export function readStudySummary(out: string): StudySummary {
       (s.routes[r.group] ??= {})[r.category] = r.formatted;
     }
   }
-  const themes = csv(join(out, "04-themes", "patient-themes.csv"));
+  const themes = csv(artefactPath(out, "patientThemes"));
   if (themes.length) {
     s.themes = {};
     for (const t of themes) {

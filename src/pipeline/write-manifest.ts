@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "../config/load.js";
 import { PRESET_FILES, type PresetFile } from "../config/presets.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
-import { VERSION } from "../cli/version.js";
+import { readArtefactJson, writeArtefactJson } from "../io/artefacts.js";
+import { VERSION } from "../core/version.js";
 import { fileEntry, inputEntry, listOutputs, MANIFEST_VERSION, type Manifest } from "./manifest.js";
 import { ruleFilePath, type HashCache } from "./fingerprint.js";
 import { databaseName } from "../io/omop/connect.js";
@@ -32,8 +32,8 @@ export async function writeManifest(
   if (ratersDir && existsSync(ratersDir)) for (const f of readdirSync(ratersDir).sort()) inputs.push(join(ratersDir, f));
   const outputs = await Promise.all(listOutputs(out).map((p) => fileEntry(p, out)));
   const seeds: Record<string, number> = { seed: config.seed };
-  const sampleJson = join(out, "02-screening", "sample.json");
-  if (existsSync(sampleJson)) seeds.screening_sample = (JSON.parse(readFileSync(sampleJson, "utf8")) as { seed: number }).seed;
+  const sample = readArtefactJson(out, "sampleInfo") as { seed: number } | undefined;
+  if (sample) seeds.screening_sample = sample.seed;
   const { configFile: _configFile, baseDir: _baseDir, ...settings } = config;
   // The database is named without its password.
   if (settings.omop.url) settings.omop = { ...settings.omop, url: databaseName(settings.omop) };
@@ -49,7 +49,5 @@ export async function writeManifest(
     outputs,
     row_counts: Object.fromEntries(outputs.filter((o) => o.rows !== undefined).map((o) => [o.path, o.rows!])),
   };
-  const path = join(out, "report", "manifest.json");
-  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
-  return path;
+  return writeArtefactJson(out, "manifest", manifest);
 }

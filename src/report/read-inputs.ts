@@ -5,7 +5,7 @@ import type { Patient } from "../core/types.js";
 import type { ResolvedConfig } from "../config/load.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTable, type TableRow } from "../io/read-table.js";
-import { STAGE_DIRS } from "../cli/study.js";
+import { ARTEFACTS, readOwnJson, type ArtefactId } from "../io/artefacts.js";
 import { parseFlow } from "./flow.js";
 import type { AgreementSource, CsvTable, Draft, Part, ReportInputs, ReportVocabulary } from "./report-inputs.js";
 import { CONFIRMATIONS, confirmationState, isConfirmed } from "../pipeline/confirm.js";
@@ -28,16 +28,15 @@ export async function readCsvTable(path: string, shown: string, warn: Warn): Pro
 }
 
 function readJson(path: string, command: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(readFileSync(path, "utf8"));
-    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through to the one message below
-  }
-  throw new UserError(`${path}: not a JSON object of agreement figures (it is written by notes-analyse ${command}; run it again)`);
+  const what = "a JSON object of agreement figures";
+  const fix = `it is written by notes-analyse ${command}; run it again`;
+  const value = readOwnJson(path, fix, what);
+  if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new UserError(`${path}: not ${what} (${fix})`);
 }
 
-async function csvPart(out: string, rel: string, command: string, warn: Warn): Promise<Part<CsvTable>> {
+async function csvPart(out: string, id: ArtefactId, command: string, warn: Warn): Promise<Part<CsvTable>> {
+  const rel = ARTEFACTS[id].path;
   const path = join(out, rel);
   return existsSync(path) ? { data: await readCsvTable(path, rel, warn), source: rel } : missing(rel, command);
 }
@@ -105,15 +104,15 @@ export async function readReportInputs(
   const table1 = { table: buildTable1(t1.patients, table1Spec), source: eligible.shown, notes: t1.notes };
   if (t1.notes.length > 0) for (const n of t1.notes) warn(`report: ${n}`);
 
-  const flowRel = `${STAGE_DIRS.screening}/flow.csv`;
+  const flowRel = ARTEFACTS.flow.path;
   const flowPath = join(out, flowRel);
   const flow = existsSync(flowPath)
-    ? { data: parseFlow(await readCsvRows(flowPath, ["step", "reason", "adult", "child", "unknown", "total"], warn), flowPath), source: flowRel }
+    ? { data: parseFlow(await readCsvRows(flowPath, ARTEFACTS.flow.columns, warn), flowPath), source: flowRel }
     : missing(flowRel, "consensus");
 
   const agreementFiles: [string, string, string][] = [
-    ["Screening (two raters)", `${STAGE_DIRS.screening}/agreement.json`, "consensus"],
-    ["Identification route", `${STAGE_DIRS.identification}/agreement.json`, "identify"],
+    ["Screening (two raters)", ARTEFACTS.screeningAgreement.path, ARTEFACTS.screeningAgreement.writer],
+    ["Identification route", ARTEFACTS.routeAgreement.path, ARTEFACTS.routeAgreement.writer],
   ];
   const sources: AgreementSource[] = agreementFiles
     .filter(([, rel]) => existsSync(join(out, rel)))
@@ -127,8 +126,8 @@ export async function readReportInputs(
   const agreement: Part<AgreementSource[]> = sources.length > 0 ? { data: sources, source: [...new Set(sources.map((s) => s.file))].join(", ") } : missing(agreementFiles[0][1], "sample and consensus");
 
   const maps: { group: string; file: string; svg: string }[] = [];
-  for (const group of ["adult", "child"]) {
-    const rel = `${STAGE_DIRS.themes}/theme-map-${group}.svg`;
+  for (const [group, id] of [["adult", "themeMapAdult"], ["child", "themeMapChild"]] as const) {
+    const rel = ARTEFACTS[id].path;
     if (existsSync(join(out, rel))) maps.push({ group, file: rel, svg: readFileSync(join(out, rel), "utf8") });
   }
 
@@ -151,12 +150,12 @@ export async function readReportInputs(
     childAgeCutoff: config.childAgeCutoff,
     table1,
     flow,
-    routes: await csvPart(out, `${STAGE_DIRS.identification}/summary.csv`, "identify", warn),
+    routes: await csvPart(out, "routeSummary", "identify", warn),
     agreement,
-    coderAgreement: await csvPart(out, `${STAGE_DIRS.themes}/coder-agreement.csv`, `code after a second coder has filled in ${STAGE_DIRS.themes}/second-coder.xlsx`, warn),
-    themeMaps: maps.length > 0 ? { data: maps, source: maps.map((m) => m.file).join(", ") } : missing(`${STAGE_DIRS.themes}/theme-map-adult.svg`, "code"),
-    frequencies: await csvPart(out, `${STAGE_DIRS.themes}/code-frequencies.csv`, "code", warn),
-    quotes: await csvPart(out, `${STAGE_DIRS.themes}/quotes.csv`, "code", warn),
+    coderAgreement: await csvPart(out, "coderAgreement", `code after a second coder has filled in ${ARTEFACTS.secondCoder.path}`, warn),
+    themeMaps: maps.length > 0 ? { data: maps, source: maps.map((m) => m.file).join(", ") } : missing(ARTEFACTS.themeMapAdult.path, "code"),
+    frequencies: await csvPart(out, "codeFrequencies", "code", warn),
+    quotes: await csvPart(out, "quotes", "code", warn),
     performance: await readPerformancePart(out, config.seed),
   };
 }

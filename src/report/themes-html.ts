@@ -1,3 +1,4 @@
+import { QUOTE_TEXT_COLUMN } from "../io/artefacts.js";
 import { escapeHtml as esc } from "./escape.js";
 import { humanise } from "./format.js";
 import { csvTableHtml, htmlTable, para, type HtmlCell } from "./html-parts.js";
@@ -75,12 +76,10 @@ export function markedQuote(text: string, flags: readonly Flag[]): string {
   return out + esc(text.slice(at));
 }
 
-const TEXT_COLUMNS = ["quote", "text", "extract_text", "excerpt", "extract"];
-
 /** Exemplar quotes by group and theme, as escaped text; identifier flags shown above each quote and marked in it. */
 export function quotesHtml(table: CsvTable, themeLabels: ReadonlyMap<string, string> = new Map()): string {
-  const textCol = TEXT_COLUMNS.find((c) => table.columns.includes(c));
-  if (!textCol) return `${para(`${table.file} has no quote text column (one of ${TEXT_COLUMNS.join(", ")}); shown as written.`)}\n${csvTableHtml(table)}`;
+  const textCol = QUOTE_TEXT_COLUMN;
+  if (!table.columns.includes(textCol)) return `${para(`${table.file} has no quote text column (${textCol}); shown as written.`)}\n${csvTableHtml(table)}`;
   if (table.rows.length === 0) return para(`${table.file} has no quotes.`);
   const about = table.columns.filter((c) => ![textCol, FLAGS_COLUMN, "group", "theme", "needs_review"].includes(c));
   const flagged = table.rows.filter((r) => (r[FLAGS_COLUMN] ?? "").trim() !== "").length;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { cli, ensureBuilt, SCENARIOS, tempDir } from "../helpers/cli.js";
 import { fillWorkbook } from "../helpers/fill.js";
 import { readCsv } from "../helpers/csv.js";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { readWorkbook } from "../../src/io/workbook.js";
 
 beforeAll(() => ensureBuilt());
@@ -12,6 +12,20 @@ const BASIC = join(SCENARIOS, "notes-basic");
 const study = (out: string) => ["--notes", join(BASIC, "notes.csv"), "--patients", join(BASIC, "patients.csv"), "--preset", "south-london-2015", "--out", out];
 
 describe("notes-analyse run", () => {
+  it.each([
+    ["state.json", ".notes-analyse/state.json", "delete it to run every stage again"],
+  ])("a corrupt %s is exit 2 with one line naming the file and the fix, never ignored", (_name, rel, fix) => {
+    const out = tempDir();
+    expect(cli(["run", ...study(out), "--to", "sample"]).code).toBe(0);
+    writeFileSync(join(out, rel), '{"fingerprints": {"search": ');
+    const again = cli(["run", ...study(out), "--to", "report"]);
+    expect(again.code).toBe(2);
+    const lines = again.stderr.trim().split("\n");
+    expect(lines.at(-1)).toContain(`${join(out, rel)}: not valid JSON (`);
+    expect(lines.at(-1)).toContain(fix);
+    expect(again.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("stops with exit 3 at the first workbook to fill, saying which and how to continue, and skips unchanged stages next time", async () => {
     const out = tempDir();
     const first = cli(["run", ...study(out)]);

@@ -7,7 +7,7 @@ import { renderJunit } from "../../stages/agreement/render-junit.js";
 import { renderText, thresholdLine } from "../../stages/agreement/render-text.js";
 import { DEFAULT_BOOTSTRAP, OffScaleRating, summariseAgreement, type AgreementOptions } from "../../stats/agreement/summarise.js";
 import { WEIGHT_SCHEMES, type WeightScheme } from "../../stats/agreement/weighted.js";
-import { wholeNumberFlag } from "../options.js";
+import { wholeNumberFlag } from "../../pipeline/stage.js";
 import { checkThresholds, withVerdict, type Thresholds } from "../../stats/agreement/thresholds.js";
 import type { CommandSpec } from "../command.js";
 

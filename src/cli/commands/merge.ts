@@ -1,4 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { ARTEFACTS, readOwnJson } from "../../io/artefacts.js";
+
+const PATIENT_COLUMNS = ARTEFACTS.returnedPatients.columns;
+const HIT_COLUMNS = ARTEFACTS.hits.columns;
 import { join, resolve } from "node:path";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { UserError } from "../../core/errors.js";
@@ -7,8 +11,7 @@ import { writeCsv } from "../../io/write-csv.js";
 import type { HitRow } from "../../stages/search/collect.js";
 import { writeSearchWorkbook } from "../../stages/search/write-search-workbook.js";
 import { termHits, type ListedTerm } from "../../stages/search/term-hits.js";
-import { stageDir, STAGE_DIRS } from "../study.js";
-import { HIT_COLUMNS, PATIENT_COLUMNS } from "./search.js";
+import { stageDir, STAGE_DIRS } from "../../pipeline/study.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
 import { mergeReturnedNotes } from "../../io/returned-notes/merge.js";
@@ -28,11 +31,7 @@ interface ShardInfo {
 function readShard(dir: string): ShardInfo {
   const path = join(dir, STAGE_DIRS.search, "shard.json");
   if (!existsSync(path)) throw new UserError(`${path}: not found (merge takes the --out folders of notes-analyse search --shard K/N)`);
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as ShardInfo;
-  } catch {
-    throw new UserError(`${path}: not valid JSON (written by search --shard; run that shard again)`);
-  }
+  return readOwnJson(path, "written by search --shard; run that shard again") as ShardInfo;
 }
 
 /** Check the shards are 1..N of one split, searched with the same terms over the same notes. */

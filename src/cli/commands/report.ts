@@ -1,66 +1,8 @@
-import { isAbsolute, relative } from "node:path";
-import { addEligibleOption } from "../options.js";
-import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
-import { readReportInputs } from "../../report/read-inputs.js";
-import { isThere, type Part } from "../../report/report-inputs.js";
-import { writeReport } from "../../report/write-report.js";
-import { optionalRuleFile } from "../../config/load.js";
-import { reasonLabeller } from "../../report/flow.js";
-import { routeSchemeOf } from "../../report/routes.js";
-import { readTable1Spec } from "../../report/table1-spec.js";
-import { readCategories } from "../../stages/identify/read-categories.js";
-import { loadEligible, loadPatients, loadReasons, loadTopic, stageDir } from "../study.js";
-import { VERSION } from "../version.js";
+import { stageCommand } from "../stage-command.js";
+import { reportStage } from "../../pipeline/stages/report.js";
 
-type PartKey = "flow" | "routes" | "agreement" | "coderAgreement" | "themeMaps" | "frequencies" | "quotes";
-
-const SECTION_NAMES: [PartKey, string][] = [
-  ["flow", "flow"],
-  ["routes", "identification routes"],
-  ["agreement", "agreement"],
-  ["coderAgreement", "coder agreement"],
-  ["themeMaps", "theme maps"],
-  ["frequencies", "code frequencies"],
-  ["quotes", "quotes"],
-];
-
-async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<CommandResult> {
-  const config = ctx.config();
-  const eligible = await loadEligible(config, opts.eligible as string | undefined, ctx.cwd, ctx.log);
-  const patients = await loadPatients(config, ctx.log, new Set(eligible.ids));
-  const rel = relative(config.out, eligible.file);
-  const shown = rel.startsWith("..") || isAbsolute(rel) ? eligible.file : rel.split("\\").join("/");
-  // The study's own words: its topic, its reasons' and categories' labels, its Table 1.
-  const categories = optionalRuleFile(config, "categories", "--categories");
-  const vocabulary = { topic: loadTopic(config), reasonLabel: reasonLabeller(loadReasons(config).all), ...(categories ? { routes: routeSchemeOf(readCategories(categories)) } : {}) };
-  const table1Spec = readTable1Spec(optionalRuleFile(config, "table1", "--table1"));
-  const inputs = await readReportInputs(config, VERSION, { file: eligible.file, shown }, patients, (m) => ctx.log.warn(m), vocabulary, table1Spec);
-  const dir = stageDir(config, "report");
-  const files = await writeReport(dir, inputs);
-
-  const n = inputs.table1.table.n;
-  const sections: Record<string, boolean> = {};
-  ctx.log.info(`report: Table 1 of ${n.total} included patients (${n.adult} adult, ${n.child} child)`);
-  for (const [key, name] of SECTION_NAMES) {
-    const part: Part<unknown> = inputs[key];
-    sections[name] = isThere(part);
-    if (!isThere(part)) ctx.log.info(`report: ${name}: ${part.missing}`);
-  }
-  const drafts = inputs.drafts ?? [];
-  for (const d of drafts) ctx.log.warn(`report: DRAFT: ${d.what}`);
-  ctx.log.info(`report: wrote ${dir}/${files.join(", ")}${drafts.length ? " (marked DRAFT)" : ""}`);
-  return { summary: { included: n.total, adult: n.adult, child: n.child, sections, draft: drafts.map((d) => d.what), files, out: dir } };
-}
-
-export const reportCommand: CommandSpec = {
-  name: "report",
+export const reportCommand = stageCommand(reportStage, {
   summary: "Table 1, flow diagram, routes, agreement, theme maps: HTML and workbook",
-  studyOptions: true,
   uses: ["patients", "columns", "encoding", "delimiter", "out", "childAgeCutoff", "preset", "contextRules", "categories", "topic", "table1"],
   ignores: ["--force"],
-  locks: "study",
-  configure(cmd) {
-    addEligibleOption(cmd);
-  },
-  run,
-};
+});

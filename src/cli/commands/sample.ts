@@ -1,68 +1,7 @@
-import { join } from "node:path";
-import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
-import { ruleFile } from "../../config/load.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
-import { writeBlindedWorkbook, writeSampleCsv } from "../../second-rater/files.js";
-import { describeSample, drawSample } from "../../second-rater/plan.js";
-import { readContextRules } from "../../text/context/index.js";
-import { readReturned } from "../../stages/screen/returned.js";
-import { screenPatient, snippetRuns } from "../../stages/screen/screen-patient.js";
-import { secondRaterSheet } from "../../io/screening-workbooks.js";
-import { compileMatcher } from "../../text/terms/match.js";
-import { CASE_GROUP } from "../../text/terms/terms.js";
-import { loadTerms, notesOf, stageDir } from "../study.js";
-import { reportWorkbookChanges } from "../workbook-messages.js";
+import { stageCommand } from "../stage-command.js";
+import { sampleStage } from "../../pipeline/stages/sample.js";
 
-async function run(ctx: CommandContext): Promise<CommandResult> {
-  const config = ctx.config();
-  const returned = await readReturned(stageDir(config, "search"));
-  const { first, fraction } = config.sampling;
-  const sampling = { seed: config.seed, first, fraction };
-  const sample = drawSample(returned.map((p) => p.patientId), sampling);
-  const group = new Map(returned.map((p) => [p.patientId, p.group]));
-  const dir = stageDir(config, "screening");
-  writeSampleCsv(join(dir, "sample.csv"), sample, (id) => group.get(id) ?? "");
-  const about = {
-    seed: config.seed,
-    first,
-    fraction,
-    order: "patient_id (as in 01-search/patients.csv)",
-    returned: returned.length,
-    sampled: sample.length,
-    first_n: sample.filter((s) => s.why === "first").length,
-    random_n: sample.filter((s) => s.why === "random").length,
-  };
-  writeFileAtomic(join(dir, "sample.json"), `${JSON.stringify(about, null, 2)}\n`);
-
-  const caseMatcher = compileMatcher(loadTerms(config).filter((t) => t.group === CASE_GROUP));
-  const rules = readContextRules(ruleFile(config, "contextRules", "--context-rules"));
-  const notes = await notesOf(config, ctx.cwd, ctx.log, new Set(sample.map((s) => s.id)), "sample");
-  const change = await writeBlindedWorkbook(
-    join(dir, "second-rater.xlsx"),
-    secondRaterSheet(rules.reasons, [
-      "Second-rater screening workbook (blinded): no rater-1 decisions and no suggestions are shown.",
-      `Sample: ${describeSample(sampling, "returned patients")} (${sample.length} patients).`,
-      "Fill in `decision` (include / exclude / unsure) and, for exclude, `exclusion_reason`. Only the yellow cells can be edited.",
-      "Then run `notes-analyse consensus` to compare with rater 1.",
-    ]),
-    sample,
-    (id) => {
-      const r = screenPatient(id, notes.get(id) ?? [], caseMatcher, rules, { blinded: true });
-      return { group: group.get(id) ?? "", n_mentions: r.mentions.length, evidence: snippetRuns(r.snippets) };
-    },
-    { force: ctx.flags.force, now: () => new Date() },
-  );
-  ctx.log.info(`sample: ${about.first_n} first + ${about.random_n} random of ${returned.length} returned patients (seed ${config.seed})`);
-  reportWorkbookChanges(ctx.log, "sample", join(dir, "second-rater.xlsx"), change);
-  ctx.log.info(`sample: wrote ${dir}/sample.csv, sample.json and second-rater.xlsx — give second-rater.xlsx to rater 2`);
-  return { summary: { ...about, out: dir } };
-}
-
-export const sampleCommand: CommandSpec = {
-  name: "sample",
+export const sampleCommand = stageCommand(sampleStage, {
   summary: "draw the blinded second-rater sample (first N plus a seeded random fraction)",
-  studyOptions: true,
   uses: ["notes", "columns", "encoding", "delimiter", "patients", "preset", "terms", "contextRules", "out", "sampling.first", "sampling.fraction", "seed"],
-  locks: "study",
-  run,
-};
+});

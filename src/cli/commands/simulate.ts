@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
-import { wholeNumberFlag } from "../options.js";
+import { wholeNumberFlag } from "../../pipeline/stage.js";
 import { UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { writeCsv } from "../../io/write-csv.js";
@@ -12,7 +12,7 @@ import { readLabelFiles, readStudyLabels } from "../../stages/simulate/read-labe
 import { recallCurveSvg } from "../../stages/simulate/recall-svg.js";
 import { simulate, spread } from "../../stages/simulate/simulate.js";
 import { simulationLines } from "../../stages/simulate/table.js";
-import { stageDir } from "../study.js";
+import { stageDir } from "../../pipeline/study.js";
 
 export const SIMULATION_DIR = "simulation";
 export const SIMULATION_COLUMNS = ["seed", "records", "relevant", "start_decisions", "start_relevant", "wss_at_95", "recall_at_10", "recall_at_25", "stop_after", "stopped", "stop_screened", "stop_recall"];

@@ -1,19 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { artefactPath, readOwnJson } from "../../io/artefacts.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 import { EXIT, UserError } from "../../core/errors.js";
 import { verifyManifest, type Manifest } from "../../pipeline/manifest.js";
 
 async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> {
   const out = resolve(ctx.cwd, args[0]);
-  const path = join(out, "report", "manifest.json");
+  const path = artefactPath(out, "manifest");
   if (!existsSync(path)) throw new UserError(`${path}: no manifest (run notes-analyse run, which writes it, into ${out})`);
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-  } catch {
-    throw new UserError(`${path}: not valid JSON (the manifest was edited or truncated)`);
-  }
+  const manifest = (readOwnJson(path, "the manifest was edited or truncated") ?? {}) as Manifest;
   if (!Array.isArray(manifest.inputs) || !Array.isArray(manifest.outputs)) throw new UserError(`${path}: not a notes-analyse manifest (no inputs/outputs lists)`);
   const r = await verifyManifest(manifest, out);
   for (const m of r.missing) ctx.log.error(`missing: ${m}`);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { readOwnJson } from "../artefacts.js";
 import { UserError } from "../../core/errors.js";
 import type { OmopSettings } from "../../io/omop/settings.js";
 import { databaseName } from "../omop/connect.js";
@@ -38,14 +39,12 @@ function statFile(path: string): SourceFile {
 /** The source search recorded in a search folder, or a clear error. */
 export function readNotesSource(file: string): NotesSource {
   if (!existsSync(file)) throw new UserError(`${file}: not found (run notes-analyse search again: it records where the notes came from)`);
-  try {
-    const s = JSON.parse(readFileSync(file, "utf8")) as NotesSource;
-    if (s.kind === "files" && Array.isArray(s.files)) return s;
-    if (s.kind === "omop" && typeof s.database === "string") return s;
-  } catch {
-    // reported below
-  }
-  throw new UserError(`${file}: not a notes source as search writes it (run notes-analyse search again)`);
+  const fix = "run notes-analyse search again";
+  const what = "a notes source as search writes it";
+  const s = readOwnJson(file, fix, what) as NotesSource | null;
+  if (s?.kind === "files" && Array.isArray(s.files)) return s;
+  if (s?.kind === "omop" && typeof s.database === "string") return s;
+  throw new UserError(`${file}: not ${what} (${fix})`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { ARTEFACTS, artefactPath, artefactPaths } from "../../io/artefacts.js";
 import type { Part } from "../report-inputs.js";
 import { performanceCard, type PerformanceCard } from "./compute.js";
 import { readCardInputs } from "./read-inputs.js";
@@ -9,12 +9,12 @@ import { readCardInputs } from "./read-inputs.js";
  * suggestions at all (outputs made without `screen`), and the report then leaves the section out.
  */
 export async function readPerformancePart(out: string, seed: number): Promise<Part<PerformanceCard> | undefined> {
-  if (!existsSync(join(out, "02-screening", "suggestions.csv"))) return undefined;
+  if (!existsSync(artefactPath(out, "suggestions"))) return undefined;
   const inputs = await readCardInputs(out, seed);
   const card = performanceCard(inputs);
   if (card.comparisons.length === 0) return { missing: "not available yet: finish screening (notes-analyse consensus) to compare the suggestions with the raters' decisions" };
-  const files = ["01-search/hits.csv", "02-screening/suggestions.csv", "02-screening/screening.xlsx", "02-screening/eligible.csv"];
-  if (inputs.routes?.length) files.push("03-identification/routes.csv");
-  if (inputs.codes?.length) files.push("04-themes/extracts.csv");
+  const files = artefactPaths("hits", "suggestions", "screeningWorkbook", "eligible");
+  if (inputs.routes?.length) files.push(ARTEFACTS.routes.path);
+  if (inputs.codes?.length) files.push(ARTEFACTS.extracts.path);
   return { data: card, source: files.join(", ") };
 }

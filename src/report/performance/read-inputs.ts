@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { artefactPath, STAGE_DIRS } from "../../io/artefacts.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { codeDocument } from "../../stages/code/learn/linear.js";
 import type { Extract } from "../../stages/code/types.js";
@@ -25,9 +26,9 @@ export function codeRules(cell: string): string[] {
  */
 export async function readCardInputs(out: string, seed: number): Promise<CardInputs> {
   const inputs: CardInputs = { seed };
-  const hitsFile = join(out, "01-search", "hits.csv");
-  const hits = existsSync(hitsFile) ? await readCaseHits(join(out, "01-search")) : new Map();
-  const rules = await readRuleSuggestions(join(out, "02-screening"));
+  const hitsFile = artefactPath(out, "hits");
+  const hits = existsSync(hitsFile) ? await readCaseHits(join(out, STAGE_DIRS.search)) : new Map();
+  const rules = await readRuleSuggestions(join(out, STAGE_DIRS.screening));
   let labels: Map<string, boolean> | undefined;
   try {
     labels = await readStudyLabels(out);
@@ -42,7 +43,7 @@ export async function readCardInputs(out: string, seed: number): Promise<CardInp
   }
   const routes = (await readRouteRows(out)).filter((r) => r.finalRoute !== "");
   if (routes.length > 0) inputs.routes = routes.map((r): CardItem => ({ id: r.patientId, suggested: r.suggestedRoute, rule: r.rule, doc: routeDocument(r), final: r.finalRoute }));
-  const extractsFile = join(out, "04-themes", "extracts.csv");
+  const extractsFile = artefactPath(out, "extracts");
   if (existsSync(extractsFile)) {
     inputs.codes = (await readCsvRows(extractsFile, ["extract_id", "text", "suggested_codes", "final_codes"]))
       .filter((r) => r.values.final_codes.trim() !== "")

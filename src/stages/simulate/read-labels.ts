@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { artefactPath } from "../../io/artefacts.js";
 import { readDecisionWorkbook } from "../../io/decision-workbook.js";
 import { readCsvRows } from "../../io/read-csv-rows.js";
 import { readTable } from "../../io/read-table.js";
@@ -42,8 +42,8 @@ export async function readLabelFiles(files: readonly string[]): Promise<Map<stri
  * consensus decided. Patients with no decision are left unlabelled (the caller says how many).
  */
 export async function readStudyLabels(out: string): Promise<Map<string, boolean>> {
-  const eligibleFile = join(out, "02-screening", "eligible.csv");
-  const workbook = join(out, "02-screening", "screening.xlsx");
+  const eligibleFile = artefactPath(out, "eligible");
+  const workbook = artefactPath(out, "screeningWorkbook");
   if (!existsSync(eligibleFile) || !existsSync(workbook)) {
     throw new UserError(`${out}: no finished screening (02-screening/eligible.csv and screening.xlsx); run consensus first, or give --labels FILE with patient_id and eligible yes/no`);
   }

@@ -8,9 +8,9 @@ import type { CompiledDocuments } from "../text/documents/compile.js";
 import { readDocumentRules } from "../text/documents/read-rules.js";
 import { readPatients } from "../io/read-patients.js";
 import { findNoteFiles, readNotes, type NotesOptions } from "../io/read-notes.js";
-import { compareStored, RETURNED_NOTES_FILE } from "../io/returned-notes/format.js";
+import { compareStored } from "../io/returned-notes/format.js";
 import { readReturnedNotes } from "../io/returned-notes/read.js";
-import { NOTES_SOURCE_FILE, readNotesSource, sourceChange } from "../io/returned-notes/source.js";
+import { readNotesSource, sourceChange } from "../io/returned-notes/source.js";
 import { readReturned } from "../stages/screen/returned.js";
 import { readTopic, type Topic } from "../config/topic.js";
 import { DEFAULT_SCREENING_REASONS, readContextRules, type ScreeningReasons } from "../text/context/index.js";
@@ -18,16 +18,10 @@ import { readCsvRows } from "../io/read-csv-rows.js";
 import { readTextFile } from "../io/open-text.js";
 import { parseTerms } from "../text/terms/parse-terms.js";
 import type { Term } from "../text/terms/terms.js";
-import type { Logger } from "./logger.js";
+import type { StageLog as Logger } from "./stage.js";
+import { artefactPath, STAGE_DIRS } from "../io/artefacts.js";
 
-/** The output sub-folders of SPEC §5. */
-export const STAGE_DIRS = {
-  search: "01-search",
-  screening: "02-screening",
-  identification: "03-identification",
-  themes: "04-themes",
-  report: "report",
-} as const;
+export { STAGE_DIRS };
 
 export function stageDir(config: ResolvedConfig, stage: keyof typeof STAGE_DIRS): string {
   return join(config.out, STAGE_DIRS[stage]);
@@ -98,7 +92,7 @@ export async function loadPatients(config: ResolvedConfig, log: Logger, ids?: Re
  * `02-screening/eligible.csv` written by `consensus`. Order and duplicates are normalised.
  */
 export async function loadEligible(config: ResolvedConfig, eligibleFlag: string | undefined, cwd: string, log: Logger): Promise<{ ids: string[]; file: string }> {
-  const file = eligibleFlag ? resolvePath(cwd, eligibleFlag) : join(stageDir(config, "screening"), "eligible.csv");
+  const file = eligibleFlag ? resolvePath(cwd, eligibleFlag) : artefactPath(config.out, "eligible");
   if (!existsSync(file)) {
     throw new UserError(
       eligibleFlag
@@ -119,13 +113,13 @@ export async function loadEligible(config: ResolvedConfig, eligibleFlag: string 
  */
 export async function notesOf(config: ResolvedConfig, cwd: string, log: Logger, ids: ReadonlySet<string>, who: string): Promise<Map<string, Note[]>> {
   const searchDir = stageDir(config, "search");
-  const kept = join(searchDir, RETURNED_NOTES_FILE);
+  const kept = artefactPath(config.out, "returnedNotes");
   if (!existsSync(kept)) {
-    if (existsSync(join(searchDir, "patients.csv"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
+    if (existsSync(artefactPath(config.out, "returnedPatients"))) log.info(`${who}: no ${kept} (search did not keep the notes): reading them from the export; run search again so later stages need not`);
     return exportNotesOf(config, cwd, log, ids);
   }
   const selected = config.source === "files" && config.notes?.length ? (await findNoteFiles(config.notes, cwd, config.patients)).map((f) => f.path) : undefined;
-  const change = sourceChange(readNotesSource(join(searchDir, NOTES_SOURCE_FILE)), selected);
+  const change = sourceChange(readNotesSource(artefactPath(config.out, "notesSource")), selected);
   if (change) throw new UserError(change);
   const returned = new Set((await readReturned(searchDir)).map((p) => p.patientId));
   const out = await readReturnedNotes(kept, ids);
