@@ -79,7 +79,11 @@ function isIsoDate(buf: Buffer, s: number, e: number): boolean {
 }
 
 /**
- * Searches chunks of whole rows of a notes file. Each note's text is first tested against the case
+ * Searches chunks of whole rows of a notes file. It stays with the search rather than in src/io because
+ * reading rows and searching them are fused on the raw bytes: a note is decoded only when the case
+ * anchors pass (what keeps search within a few times ripgrep's time, `npm run bench`); the CSV splitter,
+ * decoding, the worker pool and the rules that turn a row into a note (`io/note-row.ts`) are io's and
+ * shared with the streamed reader. Each note's text is first tested against the case
  * anchors (see prefilter.ts) on its raw bytes; only notes that pass are decoded and matched in full.
  * Theme terms matter only for returned patients, so a run of a patient's notes is matched in full only
  * when it has a case hit or touches the chunk's edge.
