@@ -67,8 +67,11 @@ function agreed(r: Report): string | undefined {
   return r.observed_agreement !== undefined ? figureText(num(r.observed_agreement)) : undefined;
 }
 
-/** The agreement figures of every agreement.json side by side, with each confusion matrix. Pure. */
-export function agreementView(sources: readonly AgreementSource[]): AgreementView {
+/**
+ * The agreement figures of every agreement.json side by side, with each confusion matrix, its
+ * categories shown by `labelOf` (the study's labels). Pure.
+ */
+export function agreementView(sources: readonly AgreementSource[], labelOf: (id: string) => string = (id) => id): AgreementView {
   const reports = sources.map((s) => s.report);
   const rows: AgreementRow[] = [];
   const cells: AgreementCellRow[] = [];
@@ -122,7 +125,7 @@ export function agreementView(sources: readonly AgreementSource[]): AgreementVie
     if (!m || typeof m !== "object") return [];
     const matrix = m as Record<string, Record<string, unknown>>;
     const categories = Array.isArray(s.report.categories) ? (s.report.categories as unknown[]).map(String) : Object.keys(matrix);
-    return [{ source: s.label, categories, counts: categories.map((a) => categories.map((b) => num(matrix[a]?.[b]) ?? 0)) }];
+    return [{ source: s.label, categories: categories.map(labelOf), counts: categories.map((a) => categories.map((b) => num(matrix[a]?.[b]) ?? 0)) }];
   });
   const methods = [
     ...new Set(

@@ -5,6 +5,7 @@ import { agreementHtml, coderAgreementHtml, flowHtml, routesHtml, table1Html } f
 import { frequenciesHtml, quotesHtml, themeLabelsOf, themeMapsHtml } from "./themes-html.js";
 import { isThere, type ReportInputs } from "./report-inputs.js";
 import { performanceHtml } from "./performance/html.js";
+import { matrixLabel } from "./routes.js";
 
 const SECTIONS: [string, string][] = [
   ["flow", "Flow of patients"],
@@ -42,7 +43,7 @@ export function renderReportHtml(inputs: ReportInputs, flowSvg: string | undefin
     section(
       agreement[0],
       agreement[1],
-      block("Raters", 3, inputs.agreement, agreementHtml),
+      block("Raters", 3, inputs.agreement, (a) => agreementHtml(a, matrixLabel(scheme))),
       ...(isThere(inputs.coderAgreement) ? [block("Coders, per code", 3, inputs.coderAgreement, coderAgreementHtml)] : []),
     ),
     section(

@@ -64,9 +64,9 @@ export function routesHtml(table: CsvTable, heading: string, scheme?: RouteSchem
   return `${html}\n${para(shortfall ? "Counts use a rater's final route where one was given and the suggested route otherwise; where not every patient in a cell was confirmed by a rater, the number confirmed is shown under it." : "Counts use a rater's final route where one was given and the suggested route otherwise.")}`;
 }
 
-/** The agreement figures side by side, each confusion matrix, and per-code coder agreement. */
-export function agreementHtml(sources: readonly AgreementSource[]): string {
-  const view = agreementView(sources);
+/** The agreement figures side by side, and each confusion matrix with its categories as `labelOf` names them. */
+export function agreementHtml(sources: readonly AgreementSource[], labelOf?: (id: string) => string): string {
+  const view = agreementView(sources, labelOf);
   const parts = [htmlTable(["Measure", ...view.sources.map((s) => num(s))], view.rows.map((r) => ({
         cells: [{ text: r.measure, cls: "measure" }, ...r.values.map((v): HtmlCell => (v.startsWith("undefined") ? { text: v, cls: "num undefined" } : v.length > 24 ? { text: v, cls: "num wrap" } : num(v)))],
       })), "Agreement between raters")];

@@ -1,7 +1,7 @@
 import type { SheetColumn, SheetValue } from "../io/workbook.js";
 import { fixed } from "../stats/agreement/wording.js";
 import { agreementView } from "./agreement-view.js";
-import { routesView } from "./routes.js";
+import { matrixLabel, routesView } from "./routes.js";
 import { FLAGS_COLUMN, isThere, type CsvTable, type Part, type ReportInputs } from "./report-inputs.js";
 import { performanceSheet } from "./performance/sheet.js";
 
@@ -60,7 +60,7 @@ function agreementSheet(inputs: ReportInputs): SheetModel {
 /** Each confusion matrix: rater 1's category down, rater 2's across. */
 function confusionSheet(inputs: ReportInputs): SheetModel | undefined {
   if (!isThere(inputs.agreement)) return undefined;
-  const { matrices } = agreementView(inputs.agreement.data);
+  const { matrices } = agreementView(inputs.agreement.data, matrixLabel(inputs.vocabulary.routes));
   if (matrices.length === 0) return undefined;
   const categories = [...new Set(matrices.flatMap((m) => m.categories))];
   const keys = categories.map((_, i) => `c${i}`);

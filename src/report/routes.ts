@@ -27,6 +27,21 @@ export function routeLabel(id: string, scheme?: RouteScheme): string {
   return scheme?.labels[id] ?? (id === "unspecified" ? "Service not given" : humanise(id));
 }
 
+/**
+ * A confusion matrix's category as the study names it: a route or service label, "route: service" for a
+ * route-and-service pair ("told_by_agency:charity"), else the id as recorded (include, exclude).
+ */
+export function matrixLabel(scheme?: RouteScheme): (id: string) => string {
+  return (id) => {
+    if (!scheme) return id;
+    const own = scheme.labels[id];
+    if (own !== undefined) return own;
+    const at = id.indexOf(":");
+    const route = at > 0 ? scheme.labels[id.slice(0, at)] : undefined;
+    return route !== undefined ? `${route}: ${routeLabel(id.slice(at + 1), scheme)}` : id;
+  };
+}
+
 const GROUP_LABELS: Readonly<Record<string, string>> = { adult: "Adults", child: "Children", total: "Total", unknown: "Age unknown" };
 
 export interface RouteCell {

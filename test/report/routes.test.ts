@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { agreementView } from "../../src/report/agreement-view.js";
 import type { CsvTable } from "../../src/report/report-inputs.js";
-import { routeSchemeOf, routesView } from "../../src/report/routes.js";
+import { matrixLabel, routeSchemeOf, routesView } from "../../src/report/routes.js";
 import { PRESET_VOCABULARY } from "./vocabulary.js";
 
 const HEADER = ["group", "category", "service", "n", "denominator", "percent", "formatted", "n_confirmed"];
@@ -143,5 +143,18 @@ describe("agreementView", () => {
 
   it("keeps each confusion matrix in category order", () => {
     expect(view.matrices).toEqual([{ source: "Screening", categories: ["exclude", "include"], counts: [[59, 4], [0, 16]] }]);
+  });
+
+  it("names a matrix's route and service categories by the study's labels, keeping other ids as recorded", () => {
+    const scheme = routeSchemeOf({
+      categories: [{ id: "told_by_agency", label: "Told by another agency" }, { id: "disclosed", label: "The patient disclosed it" }],
+      groups: [],
+      services: [{ id: "charity", label: "A specialist charity" }],
+    });
+    const routes = { raters: 2, items: 3, categories: ["disclosed", "told_by_agency:charity", "told_by_agency:unspecified", "other"], confusion_matrix: { disclosed: { disclosed: 2 } } };
+    const v = agreementView([{ label: "Routes", file: "r.json", report: routes }], matrixLabel(scheme));
+    expect(v.matrices[0].categories).toEqual(["The patient disclosed it", "Told by another agency: A specialist charity", "Told by another agency: Service not given", "other"]);
+    expect(v.matrices[0].counts[0]).toEqual([2, 0, 0, 0]);
+    expect(agreementView([{ label: "Screening", file: "a.json", report }], matrixLabel(scheme)).matrices[0].categories).toEqual(["exclude", "include"]);
   });
 });
