@@ -130,6 +130,10 @@ describe("negated", () => {
 describe("another person", () => {
   excludes("other_person", [
     ["a relative without a determiner", "Stepson was trafficked to Germany last year.", "trafficked", "exp.person-subject"],
+    ["a clause between commas", "He found out that his cousin, who had said she was nannying for a family in Germany, had actually been trafficked.", "trafficked", "exp.relative-clause"],
+    ["the parent of a victim", "She is the mother of a child victim of trafficking and cannot sleep.", "trafficking", "exp.parent-of-victim"],
+    ["the carer of a victim", "Carer of a child victim of trafficking, placed with her by the council.", "trafficking", "exp.parent-of-victim"],
+    ["a relative's trafficking", "Low mood secondary to his sister's trafficking.", "trafficking", "exp.relative-possessive"],
     ["after a heading", "FHx: niece was trafficked for domestic work.", "trafficked", "exp.person-subject"],
     ["a possessive chain", "Partner's daughter was trafficked and is in foster care.", "trafficked", "exp.person-subject"],
     ["someone the patient lets a room to", "Her tenant had been trafficked, the council told her.", "trafficked", "exp.person-subject"],
@@ -165,6 +169,11 @@ describe("another person", () => {
     ["a trial in which someone else was the victim", "Gave evidence at a trafficking trial in which her neighbour was the victim.", "trafficking", "frame.exp.victim-was-other"],
   ]);
   keeps("another person", [
+    ["a relative who trafficked her, after a clause", "Her aunt, who brought her to London at 12, had trafficked her.", "trafficked"],
+    ["a relative who shared it, after a clause", "Her sister, who came with her on the lorry, was trafficked too.", "trafficked"],
+    ["a mother who was trafficked herself", "She is the mother of two children and was trafficked to the UK in 2008.", "trafficked"],
+    ["a relative's trafficking of her", "Her brother's trafficking of her began at 14.", "trafficking"],
+    ["a relative's trafficking gang", "Her son's trafficking gang took her passport.", "trafficking"],
     ["trafficked by her cousin", "She was trafficked by her cousin.", "trafficked"],
     ["her traffickers were convicted", "Her traffickers were convicted last month.", "traffickers"],
     ["the police investigation into her trafficking", "She is anxious about the police investigation into her trafficking.", "trafficking"],
