@@ -288,6 +288,8 @@ describe("interest in the issue, more forms", () => {
 });
 
 describe("more forms", () => {
+  excludes("negated", [["a negative decision in its own words", "Letter from the Competent Authority: not accepted that there are reasonable grounds to believe he is a victim of modern slavery.", "modern slavery", "neg.nrm-grounds"]]);
+  keeps("a positive decision", [["reasonable grounds to believe", "There are reasonable grounds to believe she is a victim of trafficking.", "trafficking"]]);
   excludes("negated", [["no personal experience of it", "Asked directly: no personal experience of trafficking or exploitation.", "trafficking", "neg.no-sign"]]);
   excludes("negated", [["free to leave", "Considered whether this might be forced labour, but he is paid and is free to leave.", "forced labour", "frame.neg.suspicion-refuted"]]);
   excludes("other_person", [["taken for a trafficker", "Says the neighbours think he is a trafficker because of his visitors.", "trafficker", "exp.thought-to-be"]]);
