@@ -39,6 +39,7 @@ const EXCLUDED: Case[] = [
   ["a fear for a daughter, said with a pronoun", [["2012-12-12", "Low and sleepless; his daughter is going abroad for work and he is afraid she will be trafficked."]], "exclude", "other_person", "male"],
   ["a relative with her age before the noun", [["2011-11-11", "Her 16-year-old niece was trafficked last year; pt looks after her now."]], "exclude", "other_person"],
   ["the road written with a slip", [["2010-02-02", "Knocked off her bike in heavy trafficking on the way to college; bruised knee."]], "exclude", "traffic_accident"],
+  ["a query closed by a negative NRM decision weeks later", [["2013-04-02", "Concerns re possible trafficking raised by the hostel; she is unsure. To explore with an interpreter."], ["2013-05-20", "Letter seen today: the reasonable grounds decision was negative. She is relieved and wants to move on."]], "exclude", "negated"],
   ["his work on cases", [["2010-02-02", "Stress at work: he works as a court interpreter in human trafficking cases and finds the evidence upsetting."]], "exclude", "interest_in_issue"],
 ];
 
