@@ -293,6 +293,19 @@ describe("more forms", () => {
   excludes("negated", [["no personal experience of it", "Asked directly: no personal experience of trafficking or exploitation.", "trafficking", "neg.no-sign"]]);
   excludes("negated", [["free to leave", "Considered whether this might be forced labour, but he is paid and is free to leave.", "forced labour", "frame.neg.suspicion-refuted"]]);
   excludes("other_person", [["taken for a trafficker", "Says the neighbours think he is a trafficker because of his visitors.", "trafficker", "exp.thought-to-be"]]);
+  excludes("other", [["moved about the hospital", "Poor man has been 'trafficked round the hospital' - three ward moves this week.", "trafficked", "sense.other.moved-around"]]);
+  keeps("moved about by traffickers", [
+    ["between cities", "She was trafficked between cities for two years.", "trafficked"],
+    ["around the country", "She was trafficked around the country by a gang.", "trafficked"],
+    ["between building sites", "He was trafficked between building sites in Kent.", "trafficked"],
+  ]);
+  it.each([
+    ["a sentence under the Act", "He was sentenced under the Modern Slavery Act 2015.", "Modern Slavery"],
+    ["a statement to sign", "Stressed by having to sign a modern slavery statement for work.", "modern slavery"],
+  ])("a law or a document named is neutral, neither kept nor excluded: %s", (_name, text, term) => {
+    expect(analyseTerm(text, term).fired.map((f) => f.id)).toContain("pseudo.law");
+    expect(suggestOne(text, term).suggestion).toBe("unsure");
+  });
   excludes("other", [["a pet described so", "Calls her parrot 'trafficked' because it came from a market abroad.", "trafficked", "frame.other.animal-that-was"]]);
 });
 
