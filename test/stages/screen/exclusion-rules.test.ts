@@ -134,6 +134,9 @@ describe("another person", () => {
     ["the parent of a victim", "She is the mother of a child victim of trafficking and cannot sleep.", "trafficking", "exp.parent-of-victim"],
     ["the carer of a victim", "Carer of a child victim of trafficking, placed with her by the council.", "trafficking", "exp.parent-of-victim"],
     ["a relative's trafficking", "Low mood secondary to his sister's trafficking.", "trafficking", "exp.relative-possessive"],
+    ["a relative's trafficking, no determiner", "Impression: adjustment disorder following sister's trafficking.", "trafficking", "exp.relative-possessive"],
+    ["a relative believed trafficked", "Low since her missing son believed trafficked to Spain.", "trafficked", "exp.relative-believed"],
+    ["a relative thought to have been", "Her sister is thought to have been trafficked.", "trafficked", "exp.relative-believed"],
     ["after a heading", "FHx: niece was trafficked for domestic work.", "trafficked", "exp.person-subject"],
     ["a possessive chain", "Partner's daughter was trafficked and is in foster care.", "trafficked", "exp.person-subject"],
     ["someone the patient lets a room to", "Her tenant had been trafficked, the council told her.", "trafficked", "exp.person-subject"],
@@ -169,6 +172,9 @@ describe("another person", () => {
     ["a trial in which someone else was the victim", "Gave evidence at a trafficking trial in which her neighbour was the victim.", "trafficking", "frame.exp.victim-was-other"],
   ]);
   keeps("another person", [
+    ["a relative believed to traffic girls, her among them", "Her brother was believed to be trafficking girls, including her.", "trafficking"],
+    ["a relative thought to have trafficked her", "Her uncle was thought to have trafficked her.", "trafficked"],
+    ["a relative thought trafficked with her", "Her sister is thought to have been trafficked too.", "trafficked"],
     ["a relative who trafficked her, after a clause", "Her aunt, who brought her to London at 12, had trafficked her.", "trafficked"],
     ["a relative who shared it, after a clause", "Her sister, who came with her on the lorry, was trafficked too.", "trafficked"],
     ["a mother who was trafficked herself", "She is the mother of two children and was trafficked to the UK in 2008.", "trafficked"],
