@@ -34,6 +34,8 @@ const CASES: [string, string, string, string, string, string][] = [
   ["a present situation told by the patient", "Concerns re possible trafficking - she says she owes money to the people she works for.", "Event", "during_contact_recent", "", "recent.ongoing"],
   ["discuss with SW re possibility", "I will discuss with social worker re possibility of trafficking.", "Event", "during_contact_recent", "", "recent.suspected"],
   ["escaped days ago", "She told me she ran away from the traffickers three days ago and is staying with a friend from church.", "Event", "during_contact_recent", "", "recent.time"],
+  ["what is happening now, as a fragment after the disclosure", "Seen alone. Disclosed today: being made to sell drugs for older boys in another town and threatened if he stops. This is child trafficking for criminal exploitation.", "Event", "during_contact_recent", "", "recent.ongoing-in-part"],
+  ["a past progressive stays past", "She told me that in 2005 she was trafficked; she was being made to work in a brothel until 2007.", "Event", "during_contact_historical", "", "historical.disclosure"],
   ["still under their control", "Disclosed that she is still being made to work by the man who trafficked her, every weekend.", "Event", "during_contact_recent", "", "recent.ongoing"],
   // unknown
   ["bare history in a summary", "Diagnoses: PTSD; depressive episode. Background of trafficking.", "Discharge summary", "unknown", "", "known.stated"],
