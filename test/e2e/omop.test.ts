@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import pg from "pg";
 import { readNotes } from "../../src/io/read-notes.js";
 import { readCsv } from "../helpers/csv.js";
+import { filesUnder } from "../helpers/files.js";
 import { cli, ensureBuilt, ROOT, tempDir } from "../helpers/cli.js";
 import { postgresBin, startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
@@ -11,20 +12,6 @@ const DEMO = join(ROOT, "fixtures", "south-london-demo");
 const BIN = postgresBin();
 if (!BIN) console.warn("OMOP source tests skipped: no PostgreSQL server programs (apt-get install postgresql)");
 const PASSWORD = "n0t-to-be-shown";
-
-/** Every file under a folder, by its path inside it. */
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
 
@@ -122,8 +109,8 @@ describe.skipIf(!BIN)("notes from an OMOP CDM database in PostgreSQL", () => {
         expect(r.stderr).not.toContain(PASSWORD);
       }
     }
-    const csv = files(join(dir, "csv"));
-    const db = files(join(dir, "db"));
+    const csv = filesUnder(join(dir, "csv"));
+    const db = filesUnder(join(dir, "db"));
     expect([...db.keys()]).toEqual([...csv.keys()]);
     expect(csv.size).toBeGreaterThan(25);
     for (const [path, bytes] of csv) {

@@ -1,6 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellText, readWorkbook } from "../../src/io/workbook.js";
@@ -8,7 +6,7 @@ import { cli, ensureBuilt, tempDir } from "../helpers/cli.js";
 import { readCsv, readHeader } from "../helpers/csv.js";
 import { writeStageOutputs } from "../report/stage-outputs.js";
 import { xmlProblems } from "../report/xml.js";
-import { CHROMIUM, chromium, noChromiumLine } from "../helpers/chromium.js";
+import { CHROMIUM, chromium, measurePage, noChromiumLine } from "../helpers/chromium.js";
 
 beforeAll(() => ensureBuilt());
 
@@ -143,29 +141,12 @@ describe.skipIf(!CHROMIUM)("report.html in a real browser (headless Chromium)", 
     expect((dom.stdout.match(/<svg/g) ?? []).length).toBe(3);
 
     // Measure the rendered page: a copy with a probe script (the report itself allows no scripts).
-    const probe = join(s.dir, "probe.html");
-    writeFileSync(
-      probe,
-      readFileSync(page, "utf8")
-        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
-        .replace(
-          "</body>",
-          `<pre id="probe"></pre><script>
-const box = (e) => e.getBoundingClientRect();
-const flow = document.querySelector("#flow svg");
-const inside = [...flow.querySelectorAll("g")].every((g) => { const r = box(g.querySelector("rect")); return [...g.querySelectorAll("text")].every((t) => { const b = box(t); return b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom; }); });
-document.getElementById("probe").textContent = JSON.stringify({
+    const measured = measurePage(page, `
   tables: [...document.querySelectorAll("table")].filter((t) => box(t).width > 100 && box(t).height > 40).length,
   figures: [...document.querySelectorAll("figure svg")].filter((s) => box(s).width > 100 && box(s).height > 40).length,
   overflow: document.documentElement.scrollWidth > window.innerWidth,
-  flowTextInside: inside,
-});
-</script></body>`,
-        ),
-    );
-    const measured = chromium(["--window-size=1200,3000", "--dump-dom", `file://${probe}`]);
-    const json = /<pre id="probe">([^<]*)<\/pre>/.exec(measured.stdout)?.[1] ?? "{}";
-    expect(JSON.parse(json.replaceAll("&quot;", '"'))).toEqual({ tables: 7, figures: 3, overflow: false, flowTextInside: true });
+  flowTextInside,`);
+    expect(measured).toEqual({ tables: 7, figures: 3, overflow: false, flowTextInside: true });
 
     const shot = join(s.dir, "screenshot.png");
     const r = chromium(["--window-size=1200,3000", `--screenshot=${shot}`, `file://${page}`]);

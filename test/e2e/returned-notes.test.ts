@@ -1,27 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { copyFileSync, cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { cli, ensureBuilt, ROOT, tempDir } from "../helpers/cli.js";
 import { readCsv } from "../helpers/csv.js";
+import { filesUnder } from "../helpers/files.js";
 
 beforeAll(() => ensureBuilt());
 
 const DEMO = join(ROOT, "fixtures", "south-london-demo");
-
-/** Every file under a folder, by its path inside it. */
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** A study folder with its own copy of an extract, so its files can be touched. */
 function studyFrom(extract: string): string {
@@ -47,7 +34,7 @@ function laterStagesBothWays(dir: string, eligible: string[]): { kept: Map<strin
   for (const out of ["kept", "read"]) {
     for (const stage of [["screen"], ["sample"], ["identify", "--eligible", "eligible.csv"], ["code", "--eligible", "eligible.csv"]]) run(out, stage);
   }
-  const later = (out: string) => new Map([...files(join(dir, out))].filter(([p]) => !p.startsWith("01-search")));
+  const later = (out: string) => new Map([...filesUnder(join(dir, out))].filter(([p]) => !p.startsWith("01-search")));
   return { kept: later("kept"), read: later("read") };
 }
 

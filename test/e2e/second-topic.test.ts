@@ -1,6 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook } from "../../src/io/workbook.js";
@@ -9,7 +7,7 @@ import { ensureBuilt, tempDir } from "../helpers/cli.js";
 import { readCsv } from "../helpers/csv.js";
 import { FORCED_MARRIAGE, runScenarioStudy } from "../helpers/scenario-run.js";
 import { unzipEntries } from "../helpers/unzip.js";
-import { CHROMIUM, chromium, noChromiumLine } from "../helpers/chromium.js";
+import { CHROMIUM, chromium, measurePage, noChromiumLine } from "../helpers/chromium.js";
 
 // A study of another topic, forced marriage (fixtures/scenarios/forced-marriage), run end to end from
 // its own preset-style files: its terms, reasons and senses, categories, codebook, Table 1 and topic.
@@ -143,29 +141,11 @@ describe.skipIf(!CHROMIUM)("the second topic's report in a real browser (headles
     expect(dom.stderr.split("\n").filter((l) => l.includes(":CONSOLE"))).toEqual([]);
     expect(dom.stdout).toContain(TOPIC.routesHeading);
 
-    const probe = join(out, "report", "probe.html");
-    writeFileSync(
-      probe,
-      readFileSync(page, "utf8")
-        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
-        .replace(
-          "</body>",
-          `<pre id="probe"></pre><script>
-const box = (e) => e.getBoundingClientRect();
-const flow = document.querySelector("#flow svg");
-const inside = [...flow.querySelectorAll("g")].every((g) => { const r = box(g.querySelector("rect")); return [...g.querySelectorAll("text")].every((t) => { const b = box(t); return b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom; }); });
-document.getElementById("probe").textContent = JSON.stringify({
+    const found = measurePage(page, `
   figures: [...document.querySelectorAll("figure svg")].filter((s) => box(s).width > 100 && box(s).height > 40).length,
   overflow: document.documentElement.scrollWidth > window.innerWidth,
-  flowTextInside: inside,
-  routesRows: document.querySelectorAll("#routes tbody tr").length,
-});
-</script></body>`,
-        ),
-    );
-    const measured = chromium(["--window-size=1200,3000", "--dump-dom", `file://${probe}`]);
-    rmSync(probe);
-    const found = JSON.parse((/<pre id="probe">([^<]*)<\/pre>/.exec(measured.stdout)?.[1] ?? "{}").replaceAll("&quot;", '"'));
+  flowTextInside,
+  routesRows: document.querySelectorAll("#routes tbody tr").length,`);
     expect(found).toEqual({ figures: 3, overflow: false, flowTextInside: true, routesRows: 11 });
 
     const shot = join(tempDir(), "screenshot.png");
