@@ -126,7 +126,7 @@ describe("suggestForPatient over the timeline", () => {
   });
 });
 
-// The contract fixture's returned patients (../shared/contract/tiny/notes.csv, T01–T06), copied here so the
+// The contract fixture's returned patients (its tiny/notes.csv, T01–T06), copied here so the
 // tests need nothing outside the repository. Hits are found with the preset's case-finding vocabulary.
 const NOTES: Array<[string, string, string, string]> = [
   ["T01", "t01-1", "2009-03-02", "Seen with SW ZZZZZ. Referred by the Poppy Project as a victim of trafficking; pt trafficked from ZZZZZ in 2007 for sexual exploitation. Low mood, poor sleep."],
