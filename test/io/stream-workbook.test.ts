@@ -18,11 +18,26 @@ const ROWS: Record<string, SheetValue>[] = [
   { patient_id: "P2", n: 0, context: [{ text: "" }, { text: "forced labour", bold: true }, { text: " ".repeat(3) + "x".repeat(200) }], note: "line one\nline two\nline three" },
   { patient_id: "-P3", n: 12.5, context: "plain text", note: undefined },
   { patient_id: "P4", n: null, context: "", note: "@SUM(A1)" },
+  { patient_id: "P5 <&>\"'", n: true, context: [{ text: "a ]]> b " }, { text: "😀 ünïcödé", bold: true }, { text: "\nnext" }], note: "tab\tin the middle" },
 ];
+
+const DATED: SheetColumn[] = [
+  { header: "note_id", key: "note_id", width: 12 },
+  { header: "date", key: "date", width: 11 },
+  { header: "context", key: "context", width: 60, wrap: true },
+];
+
+/** Enough rows that a sheet's text is compressed in several pieces. */
+const MANY: Record<string, SheetValue>[] = Array.from({ length: 6000 }, (_, i) => ({
+  note_id: `N${i}`,
+  date: i % 50 === 0 ? "not a date" : `20${String(10 + (i % 15)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}`,
+  context: [{ text: `…${"context ".repeat(i % 30)}` }, { text: "trafficked", bold: true }, { text: ` after ${i}…` }],
+}));
 
 const SHEETS: StreamedSheet[] = [
   { name: "Patients", columns: COLUMNS, rows: ROWS },
   { name: "Empty", columns: COLUMNS.slice(0, 2), rows: [] },
+  { name: "O'Brien's notes", columns: DATED, rows: MANY },
 ];
 
 /**
@@ -61,6 +76,12 @@ describe("writeStreamedWorkbook", () => {
     const [a, b] = await Promise.all([readWorkbook(join(dir, "whole.xlsx")), readWorkbook(join(dir, "streamed.xlsx"))]);
     expect(seen(b)).toEqual(seen(a));
     expect(b.getWorksheet("Patients")!.getCell("D2").value).toBe("'+cmd|' /C calc'!A0"); // neutralised
+    expect(b.getWorksheet("O'Brien's notes")!.getCell("B3").value).toEqual(new Date(Date.UTC(2011, 1, 11)));
+
+    // A carriage return in a note stays one (the in-memory writer's workbook reads back without it).
+    await writeStreamedWorkbook(join(dir, "cr.xlsx"), [{ name: "CR", columns: COLUMNS, rows: [{ patient_id: "P1", n: 1, context: "line one\r\nline two", note: "a\rb" }] }]);
+    const cr = (await readWorkbook(join(dir, "cr.xlsx"))).getWorksheet("CR")!;
+    expect([cr.getCell("C2").value, cr.getCell("D2").value]).toEqual(["line one\r\nline two", "a\rb"]);
     expect(b.creator).toBe("notes-analyse");
     expect(b.created).toEqual(a.created);
 
