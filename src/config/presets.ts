@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UserError } from "../core/errors.js";
+import { CODE_DIR } from "../core/paths.js";
 
 /** The folder holding the bundled presets (src/presets in development, dist/presets when built). */
-export const PRESETS_DIR = fileURLToPath(new URL("../presets/", import.meta.url));
+export const PRESETS_DIR = join(CODE_DIR, "presets");
 
 /** The files a preset may carry, by role. */
 export const PRESET_FILES = {

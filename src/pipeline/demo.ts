@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { TOOL_ROOT } from "../core/paths.js";
 import { ARTEFACTS } from "../io/artefacts.js";
 import { fillEmptyDecisions } from "../io/fill-decisions.js";
 import { readCsvRows } from "../io/read-csv-rows.js";
@@ -10,7 +10,7 @@ import type { StageHook } from "./run-stages.js";
 import type { StageLog } from "./stage.js";
 
 /** The bundled synthetic extract, resolved from the installed package (works from src/ and dist/). */
-export const DEMO_DIR = fileURLToPath(new URL("../../fixtures/south-london-demo/", import.meta.url));
+export const DEMO_DIR = join(TOOL_ROOT, "fixtures", "south-london-demo");
 export const DEMO_RATERS = join(DEMO_DIR, "raters");
 
 /**

@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sha256File } from "../core/hash.js";
+import { TOOL_ROOT } from "../core/paths.js";
 import { isTempName } from "../io/write-set.js";
 
 /** The installed tool's folder (its presets and demo extract are inputs of a run too). */
-export const TOOL_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export const MANIFEST_VERSION = 1;
 

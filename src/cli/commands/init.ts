@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UserError } from "../../core/errors.js";
+import { CODE_DIR } from "../../core/paths.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { checkPreset, presetFile, PRESET_FILES, type PresetFile } from "../../config/presets.js";
 import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import type { CommandContext, CommandResult, CommandSpec } from "../command.js";
 
 /** The starter rule files for a study on a new topic, bundled beside the presets (src/ and dist/ alike). */
-const STARTER_DIR = fileURLToPath(new URL("../../starter/", import.meta.url));
+const STARTER_DIR = join(CODE_DIR, "starter");
 
 function starterReadme(files: string[]): string {
   return `# Study folder: your own topic

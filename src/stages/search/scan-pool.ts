@@ -1,3 +1,4 @@
+import { codeModule } from "../../core/paths.js";
 import { ChunkPool, type PooledResult } from "../../io/chunk-pool.js";
 import type { ChunkScan, ScanSettings } from "./scan-chunk.js";
 
@@ -7,4 +8,4 @@ export type ScanPool = ChunkPool<ScanSettings, ChunkScan>;
 export type PoolScan = PooledResult<ChunkScan>;
 
 /** A pool of `threads` search workers. */
-export const createScanPool = (threads: number): ScanPool => ChunkPool.create<ScanSettings, ChunkScan>(new URL("./scan-worker.js", import.meta.url), threads, "search");
+export const createScanPool = (threads: number): ScanPool => ChunkPool.create<ScanSettings, ChunkScan>(codeModule("stages/search/scan-worker.js"), threads, "search");
