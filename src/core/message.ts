@@ -11,3 +11,12 @@ export function oneLine(message: string, max = MAX_MESSAGE): string {
   const chars = Array.from(flat);
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/**
+ * A whole number with its thousands grouped by commas, as en-GB writes it ("461,245"): without the
+ * locale library, whose first use costs as long as reading 5 MB of notes.
+ */
+export function thousands(n: number): string {
+  const s = String(Math.abs(Math.trunc(n)));
+  return `${n < 0 ? "-" : ""}${s.replace(/\B(?=(\d{3})+$)/g, ",")}`;
+}

@@ -1,5 +1,6 @@
 import type { Flow, ReasonLabel } from "./flow.js";
 import { textWidth, wrapText } from "./text-width.js";
+import { thousands } from "../core/message.js";
 
 /** One line of text placed in a box; `x` is its start, or its middle when `anchor` is middle. */
 export interface PlacedLine {
@@ -51,7 +52,7 @@ interface Para {
 }
 
 // Non-breaking spaces keep "(n = 80)" on one line.
-const n = (k: number) => `(n\u00a0=\u00a0${k.toLocaleString("en-GB")})`;
+const n = (k: number) => `(n\u00a0=\u00a0${thousands(k)})`;
 
 /** Wrap paragraphs into a box of width `w` at (x, y); centred text unless `left`. */
 function box(id: string, x: number, y: number, w: number, paras: Para[], left = false): FlowBox {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { environmentError } from "../../src/cli/environment-error.js";
-import { MAX_MESSAGE, oneLine } from "../../src/core/message.js";
+import { MAX_MESSAGE, oneLine, thousands } from "../../src/core/message.js";
 import { describeHeader, looksLikeHeader } from "../../src/io/header-check.js";
 
 describe("messages", () => {
@@ -40,5 +40,11 @@ describe("messages", () => {
   ] as const)("reads %j as a header: %s", (fields, header) => {
     expect(looksLikeHeader(fields)).toBe(header);
     if (!header) expect(describeHeader(fields)).toBe(`the first row does not look like a header: ${fields.length} fields (add a row of column names)`);
+  });
+});
+
+describe("thousands", () => {
+  it("groups as en-GB does", () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 461_245, 1_000_000, 1_234_567_890, -1234]) expect(thousands(n)).toBe(n.toLocaleString("en-GB"));
   });
 });

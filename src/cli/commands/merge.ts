@@ -16,6 +16,7 @@ import { writeFileAtomic } from "../../io/atomic-write.js";
 import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
 import { mergeReturnedNotes } from "../../io/returned-notes/merge.js";
 import { NOTES_SOURCE_FILE, readNotesSource } from "../../io/returned-notes/source.js";
+import { thousands } from "../../core/message.js";
 
 interface ShardInfo {
   shard: number;
@@ -118,7 +119,7 @@ async function run(ctx: CommandContext, args: string[]): Promise<CommandResult> 
     hits: hitRows.length,
     out,
   };
-  ctx.log.info(`merge: ${summary.shards} shards, ${summary.notes.toLocaleString("en-GB")} notes of ${summary.patients.toLocaleString("en-GB")} patients; ${summary.returned} patients returned`);
+  ctx.log.info(`merge: ${summary.shards} shards, ${thousands(summary.notes)} notes of ${thousands(summary.patients)} patients; ${summary.returned} patients returned`);
   ctx.log.info(`merge: wrote ${out}/patients.csv, hits.csv, search.xlsx and the returned patients' notes (${RETURNED_NOTES_FILE})`);
   return { summary };
 }

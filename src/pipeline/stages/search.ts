@@ -18,6 +18,7 @@ import { RETURNED_NOTES_FILE } from "../../io/returned-notes/format.js";
 import { DuplicateNoteId, NoteSpool } from "../../io/returned-notes/spool.js";
 import { filesSource, omopSource, type NotesSource } from "../../io/returned-notes/source.js";
 import { readOmopNotes } from "../../io/omop/read-notes.js";
+import { thousands } from "../../core/message.js";
 
 const PATIENT_COLUMNS = ARTEFACTS.returnedPatients.columns;
 
@@ -112,7 +113,7 @@ async function run(ctx: StageContext, cmdOpts: Record<string, unknown>): Promise
     out: dir,
     ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}),
   };
-  const count = (n: number, what: string) => `${n.toLocaleString("en-GB")} ${what}${n === 1 ? "" : "s"}`;
+  const count = (n: number, what: string) => `${thousands(n)} ${what}${n === 1 ? "" : "s"}`;
   ctx.log.info(
     `search: read ${count(summary.files, "file")}, ${count(summary.notes, "note")} of ${count(summary.patients, "patient")}; ` +
       `${count(summary.returned, "patient")} returned (${summary.groups.adult} adult, ${summary.groups.child} child, ${summary.groups.unknown} unknown) with ${count(summary.hits, "hit")}`,

@@ -13,6 +13,7 @@ import { createScanPool, type ScanPool } from "./scan-pool.js";
 import { inShard, type Shard } from "./shard.js";
 import { CASE_GROUP, type Term } from "../../text/terms/terms.js";
 import { BlockBuffer } from "./block-buffer.js";
+import { thousands } from "../../core/message.js";
 
 export interface SearchOptions {
   inputs: InputFile[];
@@ -118,7 +119,7 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
   const totalBytes = sizes.reduce((s, n) => s + n, 0);
   let before = 0;
   const report = (bytes: number, i: number) =>
-    o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes, file ${i + 1}/${o.inputs.length}, ${totalBytes > 0 ? Math.floor((100 * (before + bytes)) / totalBytes) : 100}%`);
+    o.progress(`search: ${thousands(found.notes)} notes, file ${i + 1}/${o.inputs.length}, ${totalBytes > 0 ? Math.floor((100 * (before + bytes)) / totalBytes) : 100}%`);
 
   const matcher = compileMatcher(o.terms);
   for (const [i, input] of o.inputs.entries()) {
@@ -151,11 +152,11 @@ async function searchOnce(o: SearchOptions, pool: ScanPool | null, encodings: Ma
     for await (const note of o.stream()) {
       if (o.shard && !inShard(note.patientId, o.shard)) continue;
       take({ patientId: note.patientId, count: 1, hits: hitRows(note, matcher, o.kwicWidth), notes: [note], returned: false });
-      if (found.notes % 5000 === 0) o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes`);
+      if (found.notes % 5000 === 0) o.progress(`search: ${thousands(found.notes)} notes`);
     }
   }
   themes.endBlock();
-  o.progress(`search: ${found.notes.toLocaleString("en-GB")} notes read`, true);
+  o.progress(`search: ${thousands(found.notes)} notes read`, true);
 
   // Returned patients whose notes were not contiguous in the export: a second read finds their theme
   // hits and their notes.
