@@ -93,8 +93,9 @@ function isIsoDate(buf: Buffer, s: number, e: number): boolean {
  * reading rows and searching them are fused on the raw bytes: a note is decoded only when the case
  * anchors pass (what keeps search within a few times ripgrep's time, `npm run bench`); the CSV splitter,
  * decoding, the worker pool and the rules that turn a row into a note (`io/note-row.ts`) are io's and
- * shared with the streamed reader. Each note's text is first tested against the case
- * anchors (see prefilter.ts) on its raw bytes; only notes that pass are decoded and matched in full.
+ * shared with the streamed reader. The case anchors (see prefilter.ts) are found in the chunk's raw
+ * bytes in one pass, and each note's text is tested against those in it; only notes that pass are
+ * decoded and matched in full.
  * Theme terms matter only for returned patients, so a run of a patient's notes is matched in full only
  * when it has a case hit or touches the chunk's edge.
  */
@@ -194,6 +195,8 @@ export class ChunkScanner {
     };
 
     const idx = s.index;
+    // The anchors of the whole chunk, found in one pass; each note's text looks up its own.
+    this.anchors?.endsIn(buf, 0, buf.length);
     let pos = 0;
     try {
       while (pos < buf.length) {
@@ -222,7 +225,7 @@ export class ChunkScanner {
         }
         run.count++;
         rowStarts.push(rowStart);
-        if (!this.anchors || this.anchors.test(buf, rows.start[idx.text], rows.end[idx.text])) {
+        if (!this.anchors || this.anchors.hasAnchor(buf, rows.start[idx.text], rows.end[idx.text])) {
           const fields = note(rows, run.patientId);
           const hits = hitRows(fields, this.matcher, s.kwicWidth);
           matchedAt.push(rowStart);

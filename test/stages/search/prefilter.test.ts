@@ -89,4 +89,49 @@ describe("case-finding prefilter", () => {
     expect(passes(scanner!, "seen in a&e")).toBe(true);
     expect(passes(scanner!, "seen in a & e")).toBe(false);
   });
+
+  it("finds every anchor end in a chunk, whichever of its four streams it falls in", () => {
+    const { anchors, scanner } = scannerFor(readFileSync(PRESET, "utf8"));
+    const patterns = [...anchors!.anchors.map((a) => Buffer.from(a, "latin1")), ...FOLDS_TO_ASCII.map((c) => Buffer.from(c, "utf8"))];
+    const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+    // Where an anchor ends, by comparing every anchor at every place: no automaton involved.
+    const naive = (buf: Buffer, from: number, to: number) => {
+      const ends: number[] = [];
+      for (let e = from + 1; e <= to; e++) {
+        if (patterns.some((p) => e - p.length >= from && p.every((byte, k) => fold(buf[e - p.length + k]) === byte))) ends.push(e);
+      }
+      return ends;
+    };
+    const rnd = createRandom(7);
+    const pieces = [...anchors!.anchors, ...anchors!.anchors.map((a) => a.toUpperCase()), ...FOLDS_TO_ASCII, "x", "the ", "\n", '"', "ü", "traf", "ick"];
+    for (let n = 0; n < 400; n++) {
+      const parts: string[] = [];
+      for (let k = rnd.int(60); k > 0; k--) parts.push(rnd.pick(pieces));
+      const buf = Buffer.from(`${"-".repeat(rnd.int(5))}${parts.join("")}`, "utf8");
+      const from = rnd.int(4);
+      const to = Math.max(from, buf.length - rnd.int(4));
+      expect([...scanner!.endsIn(buf, from, to)], JSON.stringify(buf.toString("utf8"))).toEqual(naive(buf, from, to));
+    }
+    // Many ends, past the room first kept for them.
+    const many = Buffer.from("NRM ".repeat(5000));
+    expect(scanner!.endsIn(many, 0, many.length).length).toBe(5000);
+  });
+
+  it("finds a note's anchors among its chunk's as when the note is scanned alone", () => {
+    const { scanner } = scannerFor("~trafficked\ntraffick*\nNRM\nPoppy Project");
+    const notes = ["stuck in traffic", "TRAFFICKING", "the projector", "poppy seeds, then NRM.", "", "picked", "trafifcked", "nrmal", "Project poppy"];
+    const chunk = Buffer.from(notes.join("|"));
+    let at = 0;
+    const ranges = notes.map((t) => {
+      const r = [at, at + Buffer.byteLength(t)] as const;
+      at = r[1] + 1;
+      return r;
+    });
+    scanner!.endsIn(chunk, 0, chunk.length);
+    const inChunk = ranges.map(([from, to]) => scanner!.hasAnchor(chunk, from, to));
+    // Asked again out of order, from the start of the ends.
+    expect(scanner!.hasAnchor(chunk, ranges[1][0], ranges[1][1])).toBe(true);
+    expect(inChunk).toEqual(notes.map((t) => passes(scanner!, t)));
+    expect(inChunk).toEqual([false, true, false, true, false, false, true, false, true]);
+  });
 });
