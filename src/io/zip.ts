@@ -1,7 +1,8 @@
 /**
- * Zip archives of stored entries for exchange files. Kept rather than taken from npm: fflate, the lightest
+ * Zip archives: of stored entries for exchange files (`.qdpx`), and of deflated entries streamed into a
+ * file (`search.xlsx`, see stream-workbook.ts). Kept rather than taken from npm: fflate, the lightest
  * well-kept zip writer (no dependencies), writes the same archive byte for byte except that it leaves the
- * UTF-8 name flag off ASCII names, so it would change every `.qdpx` to save the 90 lines below.
+ * UTF-8 name flag off ASCII names, so it would change every `.qdpx`; the deflating is Node's own zlib.
  */
 import { writeSync } from "node:fs";
 import { constants as zlibConstants, deflateRawSync } from "node:zlib";
