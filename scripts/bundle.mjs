@@ -18,5 +18,7 @@ await build({
   // Bundled CommonJS packages call require(), which an ES module lacks: give them one.
   banner: { js: 'import { createRequire as __bundleRequire } from "node:module";\nconst require = __bundleRequire(import.meta.url);' },
   legalComments: "linked",
+  // With --debug a trace names the lines of the TypeScript sources (bin/notes-analyse.js turns maps on).
+  sourcemap: "linked",
   logLevel: "warning",
 });
