@@ -37,6 +37,8 @@ const CASES: [string, string, string, string, string, string][] = [
   ["what is happening now, as a fragment after the disclosure", "Seen alone. Disclosed today: being made to sell drugs for older boys in another town and threatened if he stops. This is child trafficking for criminal exploitation.", "Event", "during_contact_recent", "", "recent.ongoing-in-part"],
   ["a past progressive stays past", "She told me that in 2005 she was trafficked; she was being made to work in a brothel until 2007.", "Event", "during_contact_historical", "", "historical.disclosure"],
   ["still under their control", "Disclosed that she is still being made to work by the man who trafficked her, every weekend.", "Event", "during_contact_recent", "", "recent.ongoing"],
+  ["the team names it now, as what it amounts to", "Impression: what she describes amounts to trafficking for sexual exploitation.", "Assessment", "during_contact_recent", "", "recent.ongoing"],
+  ["what it amounts to, named as past", "Impression: his account of ten years of unpaid work under threat amounts to historic forced labour and trafficking.", "Assessment", "during_contact_historical", "", "historical.told-before"],
   // unknown
   ["bare history in a summary", "Diagnoses: PTSD; depressive episode. Background of trafficking.", "Discharge summary", "unknown", "", "known.stated"],
   ["alert without a source", "ALERT: trafficking victim - do not disclose her address to callers.", "Event", "unknown", "", "known.stated"],
