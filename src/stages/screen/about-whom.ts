@@ -37,5 +37,25 @@ function pronounGender(text: string, clauseStart: number, hit: Span): Gender | u
 export function otherPersonByGender(text: string, clauseStart: number, hit: Span, patientGender: Gender | undefined): OtherPersonFinding | undefined {
   if (!patientGender) return undefined;
   const gender = pronounGender(text, clauseStart, hit);
-  return gender && gender !== patientGender ? { rule: "coref.gender" } : undefined;
+  if (!gender || gender === patientGender) return undefined;
+  return patientIsObject(text, hit, patientGender) ? undefined : { rule: "coref.gender" };
+}
+
+/** A pronoun just after the mention, as its object ("trafficked her", "trafficking of him"), and the word after that. */
+const OBJECT_AFTER = /^\s+(?:of\s+)?(her|him|them|me)\b(?:\s+([a-z]+))?/i;
+/** Words that make "her" or "his" an owner, not the one trafficked: "trafficked her sister". */
+const RELATIVE = /^(?:sister|brother|daughter|son|mother|father|child|children|kids?|friend|cousin|niece|nephew|aunt|uncle|husband|wife|partner|boyfriend|girlfriend|family|baby|siblings?)$/i;
+
+/**
+ * Is the patient the object of the mention ("he trafficked her", "he is trafficking her", "his trafficking
+ * of her" for a woman)? Then the pronoun before it is the trafficker, and the mention is about the
+ * patient, not someone else. "Them" and "me" may take the patient in: the mention is left the patient's.
+ */
+function patientIsObject(text: string, hit: Span, patientGender: Gender): boolean {
+  const m = OBJECT_AFTER.exec(text.slice(hit.end, hit.end + 40));
+  if (!m) return false;
+  const object = m[1].toLowerCase();
+  if (object === "them" || object === "me") return true;
+  if (object !== (patientGender === "female" ? "her" : "him")) return false;
+  return !(object === "her" && m[2] && RELATIVE.test(m[2]));
 }

@@ -27,6 +27,17 @@ describe("who a mention is about, from its pronoun", () => {
     expect(about("Lives with his uncle. He was trafficked as a teenager.", "trafficked", "male")).toBeUndefined();
   });
 
+  it("keeps the mention the patient's when the pronoun is the trafficker and the patient the one trafficked", () => {
+    expect(about("She met a man online. He trafficked her to the UK.", "trafficked", "female")).toBeUndefined();
+    expect(about("Her boyfriend controls her. He is trafficking her for sex.", "trafficking", "female")).toBeUndefined();
+    expect(about("An older woman befriended him. She had trafficked him and his cousin.", "trafficked", "male")).toBeUndefined();
+    expect(about("He trafficked them both across the border.", "trafficked", "female")).toBeUndefined();
+    // Someone else trafficked, or "her" an owner: still someone else.
+    expect(about("Her father was arrested. He trafficked her sister to the UK.", "trafficked", "female")).toEqual({ rule: "coref.gender" });
+    expect(about("Her uncle ran a farm. He trafficked men from abroad.", "trafficked", "female")).toEqual({ rule: "coref.gender" });
+    expect(about("She says he was trafficked too.", "trafficked", "female")).toEqual({ rule: "coref.gender" });
+  });
+
   it("says nothing without a governing pronoun or without the patient's gender", () => {
     expect(about("He was trafficked from Albania.", "trafficked", undefined)).toBeUndefined();
     expect(about("Concerns about trafficking were raised.", "trafficking", "female")).toBeUndefined();
