@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { streamFileAtomic } from "./atomic-write.js";
 import { escapeXml } from "./escape-xml.js";
 import { neutralise } from "./neutralise.js";
-import { estimateLines, FIXED_DATE, isDateColumn, type SheetColumn, type SheetValue } from "./workbook.js";
+import { columnWidth, dateValue, FIXED_DATE, isDateColumn, rowHeight, type SheetColumn, type SheetValue } from "./workbook.js";
 import { ZipFileWriter } from "./zip.js";
 
 /** One sheet of a streamed workbook: the same table addTableSheet makes. */
@@ -159,13 +159,12 @@ function columnLetters(n: number): string {
   return s;
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** A spreadsheet's day number of a yyyy-mm-dd text, or undefined for other text. */
+/** A spreadsheet's day number of a yyyy-mm-dd text (see dateValue), or undefined for other text. */
 function daySerial(v: string): number | undefined {
-  const m = ISO_DAY.exec(v);
-  return m ? (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - EXCEL_EPOCH) / 86_400_000 : undefined;
+  const d = dateValue(v);
+  return d instanceof Date ? (d.getTime() - EXCEL_EPOCH) / 86_400_000 : undefined;
 }
 
 const text = (t: string) => `<t xml:space="preserve">${escapeXml(t)}</t>`;
@@ -193,9 +192,8 @@ function* sheetXml(sheet: StreamedSheet): Generator<string> {
   const letters = columns.map((_, i) => columnLetters(i + 1));
   const dates = columns.map(isDateColumn);
   const styles = columns.map((c, i) => (dates[i] ? (c.wrap ? STYLE.dateWrap : STYLE.date) : c.wrap ? STYLE.topWrap : STYLE.top));
-  const widths = columns.map((c) => c.width ?? Math.max(10, c.header.length + 2));
   const spans = `1:${Math.max(1, columns.length)}`;
-  const cols = columns.map((_, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i]}" style="${styles[i]}" customWidth="1"/>`).join("");
+  const cols = columns.map((_, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(columns[i])}" style="${styles[i]}" customWidth="1"/>`).join("");
   yield (
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
@@ -206,8 +204,8 @@ function* sheetXml(sheet: StreamedSheet): Generator<string> {
   let r = 1;
   for (const row of sheet.rows) {
     r++;
-    const lines = Math.max(1, ...columns.filter((c) => c.wrap).map((c) => estimateLines(row[c.key], c.width ?? 10)));
-    const height = lines > 1 ? ` ht="${Math.min(409, 15 * lines)}" customHeight="1"` : "";
+    const ht = rowHeight(columns, row);
+    const height = ht !== undefined ? ` ht="${ht}" customHeight="1"` : "";
     const cells = columns.map((c, i) => cellXml(`${letters[i]}${r}`, styles[i], row[c.key], dates[i])).join("");
     yield `<row r="${r}" spans="${spans}"${height}>${cells}</row>`;
   }

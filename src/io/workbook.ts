@@ -48,7 +48,7 @@ export interface SheetColumn {
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A yyyy-mm-dd text as a date cell (a spreadsheet sorts and filters it as a date); other text as it is. */
-function dateValue(v: SheetValue): SheetValue | Date {
+export function dateValue(v: SheetValue): SheetValue | Date {
   if (typeof v !== "string") return v;
   const m = ISO_DAY.exec(v);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
@@ -67,10 +67,22 @@ export function addTableRow(ws: ExcelJS.Worksheet, columns: readonly SheetColumn
     values[c.key] = v instanceof Date ? v : cellValue(v);
   }
   const added = ws.addRow(values);
-  const lines = Math.max(1, ...columns.filter((c) => c.wrap).map((c) => estimateLines(row[c.key], c.width ?? 10)));
-  if (lines > 1) added.height = Math.min(409, 15 * lines);
+  const height = rowHeight(columns, row);
+  if (height !== undefined) added.height = height;
   return added;
 }
+
+/**
+ * The height a row needs for its wrapped text, in points, or undefined when one line will do: spreadsheet
+ * programs do not grow rows for wrapped text a library writes.
+ */
+export function rowHeight(columns: readonly SheetColumn[], row: Record<string, SheetValue>): number | undefined {
+  const lines = Math.max(1, ...columns.filter((c) => c.wrap).map((c) => estimateLines(row[c.key], c.width ?? 10)));
+  return lines > 1 ? Math.min(409, 15 * lines) : undefined;
+}
+
+/** A column's width in characters: as given, else room for its header. */
+export const columnWidth = (c: SheetColumn): number => c.width ?? Math.max(10, c.header.length + 2);
 
 /** A column of dates: marked so, or keyed `date` or `…_date`. */
 export const isDateColumn = (c: SheetColumn) => c.date ?? /(^|_)date$/.test(c.key);
@@ -105,7 +117,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Sheet
     // Printed, a sheet fits the page width and repeats its header row.
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
   });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? Math.max(10, c.header.length + 2) }));
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: columnWidth(c) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: "middle" };
   let n = 0;
